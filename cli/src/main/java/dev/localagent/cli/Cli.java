@@ -1,0 +1,55 @@
+package dev.localagent.cli;
+
+import dev.localagent.core.error.ExitCode;
+import dev.localagent.core.error.LocalAgentException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Builds the command tree and runs one command line with the given streams and environment, so
+ * tests run the real entry point in-process. Failures are mapped to exit codes here and only here.
+ */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    var root = new LocalAgentCommand(env);
+    var commandLine = new CommandLine(root);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> reportFailure(ex, cmd, root.globals().debug));
+    commandLine.setParameterExceptionHandler(
+        (ex, argv) -> {
+          var cmd = ex.getCommandLine();
+          cmd.getErr().println("error[LA-GEN-004]: " + ex.getMessage());
+          cmd.getErr().println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
+          return ExitCode.USAGE.code();
+        });
+    commandLine.setExitCodeExceptionMapper(
+        ex -> ex instanceof LocalAgentException la ? la.exitCode().code() : ExitCode.FAILURE.code());
+    return commandLine.execute(args);
+  }
+
+  private static int reportFailure(Exception ex, CommandLine cmd, boolean debug) {
+    var err = cmd.getErr();
+    if (ex instanceof LocalAgentException la) {
+      err.println("error[" + la.code().id() + "]: " + la.getMessage());
+      if (!la.hint().isEmpty()) {
+        err.println("hint: " + la.hint());
+      }
+      if (debug && la.getCause() != null) {
+        la.getCause().printStackTrace(err);
+      }
+      return la.exitCode().code();
+    }
+    err.println("error[LA-GEN-001]: unexpected failure: " + ex);
+    err.println("hint: rerun with --debug for details and report it if it persists");
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    return ExitCode.FAILURE.code();
+  }
+}

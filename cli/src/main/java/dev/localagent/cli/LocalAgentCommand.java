@@ -1,5 +1,8 @@
 package dev.localagent.cli;
 
+import dev.localagent.core.config.Config;
+import dev.localagent.core.config.Dirs;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalAgentCommand implements Runnable {
   private final Map<String, String> env;
+  private AppContext context;
 
   @Mixin GlobalOptions globals = new GlobalOptions();
 
@@ -38,6 +42,22 @@ public final class LocalAgentCommand implements Runnable {
 
   public Map<String, String> env() {
     return env;
+  }
+
+  /**
+   * The composition root for one process: resolves directories and loads the configuration the
+   * first time a command asks for it, so parsing and help stay fast.
+   */
+  public synchronized AppContext context() {
+    if (context == null) {
+      var workdir = globals.workdir != null ? globals.workdir : Path.of("").toAbsolutePath();
+      var dirs = Dirs.fromEnvironment(env, workdir);
+      var out = spec.commandLine().getOut();
+      var err = spec.commandLine().getErr();
+      // Layered loading (defaults, user, project, env, flags) replaces Config.defaults() here.
+      context = new AppContext(dirs, Config.defaults(), env, out, err, globals);
+    }
+    return context;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.localagent.core.config.Dirs;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,11 +13,14 @@ import picocli.CommandLine.Spec;
 /** The root command: {@code localagent}. Subcommands are registered here, one line each. */
 @Command(
     name = "localagent",
+    // Inherited: every subcommand gets --help and --version without repeating it.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A local-first AI agent runtime: chat, run, serve, plugins and benchmarks.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      dev.localagent.cli.commands.BenchCommand.class,
     },
     footer = {
       "",

@@ -1,0 +1,68 @@
+package dev.localagent.gateway.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a third-party client script to completion and returns the event lines it printed. */
+final class InteropRun {
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private InteropRun() {}
+
+  static List<JsonNode> run(List<String> command, Path workdir, String token) throws Exception {
+    var builder = new ProcessBuilder(command).directory(workdir.toFile());
+    builder.environment().put("LOCALAGENT_TOKEN", token); // Not in argv, where ps would show it.
+    builder.redirectErrorStream(false);
+    Process process = builder.start();
+    var stderr = new StringBuilder();
+    Thread errReader = Thread.ofVirtual().start(() -> {
+      try {
+        stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        stderr.append(e);
+      }
+    });
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean exited = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!exited) {
+      process.destroyForcibly();
+    }
+    errReader.join();
+    assertThat(exited).as("%s finished within %d s", command, TIMEOUT_SECONDS).isTrue();
+    assertThat(process.exitValue()).as("exit code of %s; stderr:%n%s", command, stderr).isZero();
+    var mapper = new ObjectMapper();
+    var lines = new ArrayList<JsonNode>();
+    for (String line : stdout.split("\n")) {
+      if (!line.isBlank()) {
+        lines.add(mapper.readTree(line));
+      }
+    }
+    return lines;
+  }
+
+  /** The scenario both scripts run: two turns, the second replayed after a forced disconnect. */
+  static void assertStreamedAndResumed(List<JsonNode> lines) {
+    List<Long> seqs = lines.stream().map(l -> l.get("seq").asLong()).toList();
+    assertThat(seqs).as("every seq once, in order, across the disconnect")
+        .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+    List<String> firstTypes = lines.stream().filter(l -> l.get("phase").asText().equals("first"))
+        .map(l -> l.get("type").asText()).toList();
+    assertThat(firstTypes).containsExactly("user.message", "model.delta", "model.delta",
+        "model.delta", "model.message", "turn.done");
+    List<JsonNode> resumed = lines.stream().filter(l -> l.get("phase").asText().equals("resumed")).toList();
+    assertThat(resumed.getFirst().get("event").get("text").asText()).isEqualTo("four five");
+    assertThat(resumed.getLast().get("event").get("reason").asText()).isEqualTo("COMPLETED");
+  }
+
+  static Path testkit() {
+    return Path.of("..", "testkit").toAbsolutePath().normalize();
+  }
+}

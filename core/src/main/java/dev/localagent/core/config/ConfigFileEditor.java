@@ -43,14 +43,14 @@ public final class ConfigFileEditor {
 
   private static Edit set(String text, MappingNode mapping, List<String> parts, int depth,
       String formatted, int indent) {
-    if (mapping.getFlowStyle() == FlowStyle.FLOW) {
-      return new Refused("'" + String.join(".", parts.subList(0, depth)) + "' is written in flow style {...}");
-    }
     String key = parts.get(depth);
     for (NodeTuple tuple : mapping.getValue()) {
       if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
         return setInTuple(text, tuple, parts, depth, formatted);
       }
+    }
+    if (mapping.getFlowStyle() == FlowStyle.FLOW) {
+      return new Refused("'" + String.join(".", parts.subList(0, depth)) + "' is written in flow style {...}");
     }
     int childIndent = mapping.getValue().isEmpty() ? indent
         : mapping.getValue().getFirst().getKeyNode().getStartMark().orElseThrow().getColumn();

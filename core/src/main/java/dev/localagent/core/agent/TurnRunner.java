@@ -145,8 +145,7 @@ final class TurnRunner {
       result = ToolResult.error(AgentErrors.BAD_TOOL_ARGUMENTS.id(),
           "the arguments were not a JSON object: " + call.arguments().get(ToolArguments.INVALID_KEY));
     } else {
-      result = invoker.invoke(new ToolInvocation(log.sessionId(), call, settings.workdir(),
-          (stream, chunk) -> log.append(new ToolOutputChunk(call.id(), stream, chunk)), approver));
+      result = ToolCallThread.run(invoker, log, call, settings, approver);
     }
     var finished = new ToolCallFinished(call.id(), call.name(), result.ok(), result.content(), result.errorCode());
     log.append(finished);

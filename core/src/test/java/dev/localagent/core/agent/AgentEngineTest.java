@@ -17,7 +17,6 @@ import dev.localagent.core.testkit.Reply.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,7 +260,6 @@ class AgentEngineTest {
       assertThat(Events.of(events, ErrorRaised.class)).isEmpty();
       assertThat(server.chatRequests().getFirst().body().at("/options/num_ctx").asInt()).isEqualTo(32_768);
       assertThat(Events.of(events, ModelMessage.class).getFirst().text()).isEqualTo("hello there");
-      assertThat(Map.of()).isEmpty();
     }
   }
 }

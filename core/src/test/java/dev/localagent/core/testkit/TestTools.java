@@ -87,15 +87,13 @@ public final class TestTools {
       try {
         process = new ProcessBuilder(argv).directory(request.workdir().toFile()).redirectErrorStream(true).start();
         var all = new StringBuilder();
-        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = reader.readLine()) != null) {
-            output.write("stdout", line + "\n");
-            all.append(line).append('\n');
-          }
+        var stdout = process.getInputStream();
+        Thread reader = Thread.ofVirtual().start(() -> pump(stdout, output, all));
+        int code = process.waitFor(); // Interruptible: a cancel lands here and the finally kills it.
+        reader.join();
+        synchronized (all) {
+          return code == 0 ? ToolResult.success(all.toString()) : ToolResult.error("LA-TEST-003", "exit " + code + ": " + all);
         }
-        int code = process.waitFor();
-        return code == 0 ? ToolResult.success(all.toString()) : ToolResult.error("LA-TEST-003", "exit " + code + ": " + all);
       } catch (IOException e) {
         return ToolResult.error("LA-TEST-003", "cannot run: " + e.getMessage());
       } finally {
@@ -103,6 +101,20 @@ public final class TestTools {
           process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
         }
+      }
+    }
+
+    private static void pump(java.io.InputStream stdout, ToolOutput output, StringBuilder all) {
+      try (var reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          output.write("stdout", line + "\n");
+          synchronized (all) {
+            all.append(line).append('\n');
+          }
+        }
+      } catch (IOException e) {
+        // The process was killed; what was read is kept.
       }
     }
   }

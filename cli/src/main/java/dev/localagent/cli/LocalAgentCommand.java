@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       dev.localagent.cli.commands.ConfigCommand.class,
       dev.localagent.cli.commands.DoctorCommand.class,
       dev.localagent.cli.commands.CompletionCommand.class,
+      dev.localagent.cli.commands.RunCommand.class,
     },
     footer = {
       "",

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -49,7 +51,7 @@ public final class FsSearchTool implements Tool {
       PathMatcher filter = args.has("glob") ? FsGlobTool.matcher(args.string("glob")) : p -> true;
       Path base = workspace.existing(args.string("path", "."));
       int max = (int) args.number("max_results", DEFAULT_MAX_RESULTS, 1, 10_000);
-      var hits = new StringBuilder();
+      var hits = new TreeMap<String, StringBuilder>(); // sorted by path: stable output
       int[] count = {0};
       TreeWalk.walk(base, true, (file, attrs) -> {
         if (attrs.size() <= MAX_FILE_BYTES && filter.matches(base.relativize(file)) && !TextFiles.isBinary(file)) {
@@ -57,10 +59,12 @@ public final class FsSearchTool implements Tool {
         }
         return count[0] < max;
       });
+      var text = new StringBuilder();
+      hits.values().forEach(text::append);
       if (count[0] >= max) {
-        hits.append("[stopped at ").append(max).append(" matches; narrow the pattern or raise max_results]\n");
+        text.append("[stopped at ").append(max).append(" matches; narrow the pattern or raise max_results]\n");
       }
-      return ToolResult.success(count[0] == 0 ? "no matches\n" : hits.toString());
+      return ToolResult.success(count[0] == 0 ? "no matches\n" : text.toString());
     } catch (ToolFailure f) {
       return f.result();
     } catch (IOException e) {
@@ -68,7 +72,7 @@ public final class FsSearchTool implements Tool {
     }
   }
 
-  private static void searchFile(Workspace workspace, Path file, Pattern regex, StringBuilder hits, int[] count, int max) throws IOException {
+  private static void searchFile(Workspace workspace, Path file, Pattern regex, Map<String, StringBuilder> hits, int[] count, int max) throws IOException {
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE);
     try (var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
       String line;
@@ -77,7 +81,8 @@ public final class FsSearchTool implements Tool {
         lineNo++;
         if (regex.matcher(line).find()) {
           String shown = line.length() > MAX_LINE_CHARS ? line.substring(0, MAX_LINE_CHARS) + "..." : line;
-          hits.append(workspace.display(file)).append(':').append(lineNo).append(": ").append(shown).append('\n');
+          String path = workspace.display(file);
+          hits.computeIfAbsent(path, p -> new StringBuilder()).append(path).append(':').append(lineNo).append(": ").append(shown).append('\n');
           count[0]++;
         }
       }

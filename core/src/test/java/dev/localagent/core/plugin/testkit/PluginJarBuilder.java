@@ -28,6 +28,7 @@ public final class PluginJarBuilder {
   private final List<String> providers = new ArrayList<>();
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final Map<String, byte[]> extraEntries = new LinkedHashMap<>();
+  private final Map<String, String> compileOnly = new LinkedHashMap<>();
   private String rawManifest;
 
   private PluginJarBuilder(String id) {
@@ -88,6 +89,12 @@ public final class PluginJarBuilder {
     return this;
   }
 
+  /** A source needed to compile this plugin (e.g. a dependency's class) but not packed into it. */
+  public PluginJarBuilder compileAgainst(String className, String source) {
+    compileOnly.put(className, source);
+    return this;
+  }
+
   public PluginJarBuilder rawManifest(String json) {
     rawManifest = json;
     return this;
@@ -118,7 +125,10 @@ public final class PluginJarBuilder {
   }
 
   public Path writeTo(Path dir, String fileName) {
-    Map<String, byte[]> classes = sources.isEmpty() ? Map.of() : SourceCompiler.compile(sources);
+    var all = new LinkedHashMap<>(sources);
+    all.putAll(compileOnly);
+    var classes = new LinkedHashMap<>(sources.isEmpty() ? Map.<String, byte[]>of() : SourceCompiler.compile(all));
+    classes.keySet().removeIf(name -> compileOnly.keySet().stream().anyMatch(c -> name.equals(c) || name.startsWith(c + "$")));
     try {
       Files.createDirectories(dir);
       Path jar = dir.resolve(fileName);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       dev.localagent.cli.commands.BenchCommand.class,
+      dev.localagent.cli.commands.PluginsCommand.class,
     },
     footer = {
       "",

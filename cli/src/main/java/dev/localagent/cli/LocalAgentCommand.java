@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       dev.localagent.cli.commands.DoctorCommand.class,
       dev.localagent.cli.commands.CompletionCommand.class,
       dev.localagent.cli.commands.RunCommand.class,
+      dev.localagent.cli.commands.PluginsCommand.class,
     },
     footer = {
       "",

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       dev.localagent.cli.commands.ConfigCommand.class,
       dev.localagent.cli.commands.DoctorCommand.class,
       dev.localagent.cli.commands.CompletionCommand.class,
+      dev.localagent.cli.commands.RunCommand.class,
+      dev.localagent.cli.commands.PluginsCommand.class,
     },
     footer = {
       "",

@@ -29,7 +29,9 @@ class CompletionCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("complete -c localagent -n 'not __fish_seen_subcommand_from help bench config doctor completion' -a config -d 'Show, query, edit and check the configuration.'")
+        .containsPattern(
+            "complete -c localagent -n 'not __fish_seen_subcommand_from [^']*\\bconfig\\b[^']*'"
+                + " -a config -d 'Show, query, edit and check the configuration.'")
         .contains("-n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from show get set validate path' -a set")
         .contains("-l json -d 'Print machine-readable JSON instead of text.'")
         .contains("-n '__fish_seen_subcommand_from config; and __fish_seen_subcommand_from set' -l project");

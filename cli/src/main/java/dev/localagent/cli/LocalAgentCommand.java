@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       picocli.CommandLine.HelpCommand.class,
       dev.localagent.cli.commands.BenchCommand.class,
       dev.localagent.cli.commands.RunCommand.class,
+      dev.localagent.cli.commands.ChatCommand.class,
+      dev.localagent.cli.commands.SessionsCommand.class,
+      dev.localagent.cli.commands.ProvidersCommand.class,
     },
     footer = {
       "",

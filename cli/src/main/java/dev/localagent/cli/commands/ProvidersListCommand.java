@@ -25,15 +25,14 @@ public final class ProvidersListCommand implements Callable<Integer> {
       for (ProviderConfig entry : providers.entries()) {
         array.addObject().put("name", entry.name()).put("kind", entry.kind()).put("base_url", entry.baseUrl())
             .put("model", entry.model()).put("default", entry.name().equals(providers.defaultProvider()))
-            .put("api_key_env", entry.apiKeyEnv());
+            .put("api_key", entry.apiKey().isPresent() ? "from " + entry.apiKey().origin() : "");
       }
       out.println(array);
     } else {
       out.printf("  %-12s %-7s %-32s %s%n", "NAME", "KIND", "BASE URL", "MODEL");
       for (ProviderConfig entry : providers.entries()) {
         String mark = entry.name().equals(providers.defaultProvider()) ? "*" : " ";
-        String key = entry.apiKeyEnv() == null ? "" : "  (key from $" + entry.apiKeyEnv()
-            + (context.env().containsKey(entry.apiKeyEnv()) ? "" : ", not set") + ")";
+        String key = entry.apiKey().isPresent() ? "  (key from " + entry.apiKey().origin() + ")" : "";
         out.printf("%s %-12s %-7s %-32s %s%s%n", mark, entry.name(), entry.kind(), entry.baseUrl(), entry.model(), key);
       }
       out.println("  echo         (offline stand-in, used only with --provider echo)");

@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
       dev.localagent.cli.commands.DoctorCommand.class,
       dev.localagent.cli.commands.CompletionCommand.class,
       dev.localagent.cli.commands.RunCommand.class,
+      dev.localagent.cli.commands.ChatCommand.class,
+      dev.localagent.cli.commands.SessionsCommand.class,
+      dev.localagent.cli.commands.ProvidersCommand.class,
       dev.localagent.cli.commands.PluginsCommand.class,
     },
     footer = {

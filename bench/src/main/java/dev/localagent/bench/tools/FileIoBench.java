@@ -29,6 +29,7 @@ public final class FileIoBench {
       byte[] data = new byte[options.size()];
       Arrays.fill(data, (byte) 'x');
       javaSmall(fresh(scratch, "warm"), options.files(), data); // warm-up, not reported
+      javaAtomic(fresh(scratch, "warm"), Math.min(50, options.atomicWrites()), data);
       section(out, "small files, write then read, files/s:", options.runs(), "small", options.files(),
           baselines, c, options.size(), scratch, d -> javaSmall(d, options.files(), data));
       section(out, "durable atomic writes (temp + fsync + rename + dir fsync), writes/s:", options.runs(), "atomic",

@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
       dev.localagent.cli.commands.SessionsCommand.class,
       dev.localagent.cli.commands.ProvidersCommand.class,
       dev.localagent.cli.commands.PluginsCommand.class,
+      dev.localagent.cli.commands.ServeCommand.class,
+      dev.localagent.cli.commands.AttachCommand.class,
+      dev.localagent.cli.commands.SendCommand.class,
     },
     footer = {
       "",

@@ -55,6 +55,10 @@ final class RequestDispatcher {
           + "'; protocol v1 types: " + Protocol.MESSAGES.stream().map(MessageSpec::type).toList());
       return;
     }
+    if (spec == Protocol.PING && c.authenticated()) {
+      c.reply(id, spec.replyType(), new Pong(System.currentTimeMillis())); // Hot path: no params.
+      return;
+    }
     Record params;
     try {
       params = WireJson.mapper().treeToValue(message, spec.params());

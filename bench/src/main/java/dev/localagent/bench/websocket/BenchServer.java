@@ -1,0 +1,76 @@
+package dev.localagent.bench.websocket;
+
+import dev.localagent.api.event.ModelDelta;
+import dev.localagent.api.tool.ToolResult;
+import dev.localagent.core.agent.AgentEngine;
+import dev.localagent.core.agent.Submission;
+import dev.localagent.core.session.InMemorySessionStore;
+import dev.localagent.core.session.SessionLog;
+import dev.localagent.core.tool.ToolRegistry;
+import dev.localagent.gateway.GatewayConfig;
+import dev.localagent.gateway.GatewayServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The gateway under benchmark, in its own process so its memory is measured alone. Reads
+ * commands on stdin: {@code session} prints a new session id; {@code broadcast ID COUNT RATE
+ * BYTES} appends COUNT events (RATE per second, 0 for as fast as possible) whose text starts with
+ * the monotonic send time, and prints {@code done}.
+ */
+public final class BenchServer {
+  private BenchServer() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean compression = Boolean.parseBoolean(args[0]);
+    var store = new InMemorySessionStore();
+    AgentEngine idle = new AgentEngine() {
+      @Override
+      public Outcome submit(String sessionId, Submission submission) {
+        return Outcome.refused("LA-GATEWAY-005", "benchmark server runs no turns");
+      }
+
+      @Override
+      public void close() {}
+    };
+    var config = GatewayConfig.DEFAULT.toBuilder().port(0).compression(compression)
+        .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000).build();
+    var server = new GatewayServer(config, store, idle, invocation -> ToolResult.error("LA-TOOL-002", "none"),
+        new ToolRegistry(), Path.of("."), "bench-token", "bench");
+    System.out.println("port " + server.start().getPort());
+    System.out.flush();
+    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null; ) {
+      String[] words = line.split(" ");
+      switch (words[0]) {
+        case "session" -> System.out.println(store.create().sessionId());
+        case "broadcast" -> {
+          SessionLog log = store.open(words[1]).orElseThrow();
+          broadcast(log, Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]));
+          System.out.println("done");
+        }
+        default -> System.out.println("unknown " + words[0]);
+      }
+      System.out.flush();
+    }
+    server.close();
+  }
+
+  static void broadcast(SessionLog log, int count, int perSecond, int bytes) {
+    String pad = "x".repeat(Math.max(0, bytes - 24));
+    long start = System.nanoTime();
+    long interval = perSecond > 0 ? 1_000_000_000L / perSecond : 0;
+    for (int i = 0; i < count; i++) {
+      if (interval > 0) {
+        long due = start + i * interval;
+        while (System.nanoTime() < due) {
+          LockSupport.parkNanos(Math.min(50_000, due - System.nanoTime()));
+        }
+      }
+      log.append(new ModelDelta("t=" + System.nanoTime() + ";" + pad));
+    }
+  }
+}

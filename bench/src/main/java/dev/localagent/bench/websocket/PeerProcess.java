@@ -1,0 +1,68 @@
+package dev.localagent.bench.websocket;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A server under test in its own process (the gateway or the Node ws peer), driven over stdin. */
+final class PeerProcess implements AutoCloseable {
+  final String name;
+  final int port;
+  private final Process process;
+  private final BufferedReader out;
+  private final PrintWriter in;
+
+  private PeerProcess(String name, List<String> command, Path dir) throws IOException {
+    this.name = name;
+    this.process = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    String first = out.readLine();
+    if (first == null || !first.startsWith("port ")) {
+      throw new IOException(name + " did not start: " + first);
+    }
+    this.port = Integer.parseInt(first.substring(5).strip());
+  }
+
+  static PeerProcess gateway(String name, boolean compression) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new PeerProcess(name, List.of(java, "-cp", System.getProperty("java.class.path"),
+        BenchServer.class.getName(), Boolean.toString(compression)), Path.of("."));
+  }
+
+  static PeerProcess node(Path nodeDir) throws IOException {
+    return new PeerProcess("node ws", List.of("node", "bench-server.mjs"), nodeDir);
+  }
+
+  String command(String line) throws IOException {
+    in.println(line);
+    return out.readLine();
+  }
+
+  /** Resident set size of the server process, from /proc. */
+  long rssKb() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    in.close();
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

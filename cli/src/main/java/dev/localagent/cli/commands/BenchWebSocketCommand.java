@@ -1,0 +1,54 @@
+package dev.localagent.cli.commands;
+
+import dev.localagent.bench.websocket.WebSocketBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code localagent bench websocket}: gateway throughput, latency, set-up and memory beside Node ws. */
+@Command(name = "websocket", description = "Gateway broadcast/echo throughput, latency, connection set-up and"
+    + " idle memory, side by side with a Node ws server in the same run.")
+public final class BenchWebSocketCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--connections", split = ",", paramLabel = "N,N,...",
+      defaultValue = "1,5,10,20,100,1000", description = "Broadcast runs (default: ${DEFAULT-VALUE}).")
+  int[] connections;
+
+  @Option(names = "--messages", paramLabel = "N", defaultValue = "50000",
+      description = "Events per broadcast run, capped so one run delivers at most 1,000,000 (default: ${DEFAULT-VALUE}).")
+  int messages;
+
+  @Option(names = "--setup-connections", paramLabel = "N", defaultValue = "1000") int setupConnections;
+  @Option(names = "--idle-connections", paramLabel = "N", defaultValue = "10000") int idleConnections;
+  @Option(names = "--echo-connections", paramLabel = "N", defaultValue = "100") int echoConnections;
+  @Option(names = "--echo-seconds", paramLabel = "S", defaultValue = "3") int echoSeconds;
+  @Option(names = "--latency-rate", paramLabel = "EVENTS/S", defaultValue = "100000") int latencyRate;
+  @Option(names = "--no-node", description = "Skip the Node ws peer.") boolean noNode;
+
+  @Override
+  public Integer call() throws Exception {
+    Path nodeDir = findNodeDir(Path.of(""));
+    var options = new WebSocketBench.Options(connections, messages, setupConnections, idleConnections,
+        echoConnections, echoSeconds, latencyRate, !noNode && nodeDir != null, nodeDir);
+    if (!noNode && nodeDir == null) {
+      spec.commandLine().getErr().println("note: testkit/node with node_modules not found; the Node ws peer is skipped");
+    }
+    new WebSocketBench(options, spec.commandLine().getOut()).run();
+    return 0;
+  }
+
+  private static Path findNodeDir(Path start) {
+    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("testkit/node");
+      if (Files.isDirectory(candidate.resolve("node_modules/ws"))) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+}

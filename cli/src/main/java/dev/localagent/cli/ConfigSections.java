@@ -1,8 +1,13 @@
 package dev.localagent.cli;
 
+import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigSchema;
 import dev.localagent.core.logging.LoggingConfig;
+import dev.localagent.core.plugin.PluginsConfig;
+import dev.localagent.core.provider.ProvidersConfig;
+import dev.localagent.core.session.SessionsConfig;
+import dev.localagent.gateway.GatewayConfig;
 
 /**
  * The composition root's list of config sections; a top-level key not listed here is reported
@@ -12,7 +17,12 @@ import dev.localagent.core.logging.LoggingConfig;
 public final class ConfigSections {
   public static final ConfigSchema SCHEMA = ConfigSchema.of(
       LoggingConfig.SECTION,
-      PerformanceAlertsConfig.SECTION);
+      PerformanceAlertsConfig.SECTION,
+      AgentConfig.SECTION,
+      ProvidersConfig.SECTION,
+      SessionsConfig.SECTION,
+      PluginsConfig.SECTION,
+      GatewayConfig.SECTION);
 
   private ConfigSections() {}
 }

@@ -16,10 +16,11 @@ public final class AotTraining {
 
   public static void main(String[] args) throws IOException, ClassNotFoundException {
     var home = Files.createTempDirectory("localagent-aot-");
-    var env = Map.of("HOME", home.toString());
+    var env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString());
     Class.forName(Main.class.getName());
     var sink = new PrintStream(OutputStream.nullOutputStream(), true);
-    String[][] commands = {{"--version"}, {"--help"}, {"config", "--help"}, {"--bogus"}};
+    // config show loads the config stack (snakeyaml, Jackson) and starts logging (logback).
+    String[][] commands = {{"--version"}, {"--help"}, {"config", "--help"}, {"--bogus"}, {"config", "show"}};
     for (String[] command : commands) {
       Cli.run(command, sink, sink, env);
     }

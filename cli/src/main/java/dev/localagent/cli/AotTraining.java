@@ -16,11 +16,12 @@ public final class AotTraining {
 
   public static void main(String[] args) throws IOException, ClassNotFoundException {
     var home = Files.createTempDirectory("localagent-aot-");
-    var env = Map.of("HOME", home.toString(), "XDG_STATE_HOME", home.resolve("state").toString());
+    var env = Map.of("HOME", home.toString());
     Class.forName(Main.class.getName());
     var sink = new PrintStream(OutputStream.nullOutputStream(), true);
-    // config show loads the config stack (snakeyaml, Jackson) and starts logging (logback).
-    String[][] commands = {{"--version"}, {"--help"}, {"config", "--help"}, {"--bogus"}, {"config", "show"}};
+    // Not 'config show': AOT-linked classes are all loaded at start-up, and the config stack
+    // (Jackson, snakeyaml, logback) made the cache 29 MB and --version 63 MB RSS instead of 48 MB.
+    String[][] commands = {{"--version"}, {"--help"}, {"config", "--help"}, {"--bogus"}};
     for (String[] command : commands) {
       Cli.run(command, sink, sink, env);
     }

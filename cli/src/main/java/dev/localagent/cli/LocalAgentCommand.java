@@ -75,6 +75,9 @@ public final class LocalAgentCommand implements Runnable {
       var config = configLoad().orThrow();
       printWarnings();
       Logging.start(config.section(LoggingConfig.SECTION), dirs(), globals.debug, spec.commandLine().getErr());
+      org.slf4j.LoggerFactory.getLogger(LocalAgentCommand.class).info("command '{}', config files {}, {} warning(s)",
+          spec.commandLine().getParseResult() == null ? "" : String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+          configLoad.files(), configLoad.warnings().size());
       context = newContext(config);
     }
     return context;

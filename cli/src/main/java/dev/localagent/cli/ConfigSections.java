@@ -5,6 +5,7 @@ import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigSchema;
 import dev.localagent.core.logging.LoggingConfig;
 import dev.localagent.core.plugin.PluginsConfig;
+import dev.localagent.core.policy.PolicyConfig;
 import dev.localagent.core.provider.ProvidersConfig;
 import dev.localagent.core.session.SessionsConfig;
 import dev.localagent.gateway.GatewayConfig;
@@ -18,11 +19,12 @@ public final class ConfigSections {
   public static final ConfigSchema SCHEMA = ConfigSchema.of(
       LoggingConfig.SECTION,
       PerformanceAlertsConfig.SECTION,
-      AgentConfig.SECTION,
-      ProvidersConfig.SECTION,
       SessionsConfig.SECTION,
+      ProvidersConfig.SECTION,
+      AgentConfig.SECTION,
       PluginsConfig.SECTION,
-      GatewayConfig.SECTION);
+      GatewayConfig.SECTION,
+      PolicyConfig.SECTION);
 
   private ConfigSections() {}
 }

@@ -43,6 +43,9 @@ public final class LocalAgentCommand implements Runnable {
       "doctor", dev.localagent.cli.commands.DoctorCommand.class,
       "completion", dev.localagent.cli.commands.CompletionCommand.class,
       "run", dev.localagent.cli.commands.RunCommand.class,
+      "chat", dev.localagent.cli.commands.ChatCommand.class,
+      "sessions", dev.localagent.cli.commands.SessionsCommand.class,
+      "providers", dev.localagent.cli.commands.ProvidersCommand.class,
       "plugins", dev.localagent.cli.commands.PluginsCommand.class);
 
   private final Map<String, String> env;

@@ -24,7 +24,7 @@ abstract class HttpProviderBase {
 
   protected HttpProviderBase(ProviderConfig config, Map<String, String> env) {
     this.config = config;
-    this.apiKey = config.apiKeyEnv() == null ? null : env.get(config.apiKeyEnv());
+    this.apiKey = config.apiKey().isPresent() ? config.apiKey().reveal() : null;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

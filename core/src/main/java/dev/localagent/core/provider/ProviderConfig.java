@@ -1,5 +1,6 @@
 package dev.localagent.core.provider;
 
+import dev.localagent.core.config.Secret;
 import dev.localagent.core.error.LocalAgentException;
 import java.net.URI;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import java.util.Set;
  *
  * @param kind {@code openai} (any Chat Completions server), {@code ollama} (native API) or
  *     {@code echo} (offline, for demos)
- * @param apiKeyEnv the name of the environment variable holding the API key; the key itself is
- *     never written in config, logged or printed
+ * @param apiKey the API key as a secret reference ({@code ${OPENAI_API_KEY}}, {@code {env: VAR}}
+ *     or {@code {file: path}}); never logged or printed
  * @param numCtx the context window to ask Ollama for; 0 means the model's own, capped at 32768
  */
 public record ProviderConfig(
@@ -19,7 +20,7 @@ public record ProviderConfig(
     String kind,
     String baseUrl,
     String model,
-    String apiKeyEnv,
+    Secret apiKey,
     int numCtx,
     long connectTimeoutMs,
     long firstTokenTimeoutMs,
@@ -42,6 +43,7 @@ public record ProviderConfig(
     baseUrl = baseUrl == null ? defaultUrl(kind) : stripSlash(baseUrl);
     checkUrl(name, kind, baseUrl);
     model = model == null ? "" : model;
+    apiKey = apiKey == null ? Secret.NONE : apiKey;
     connectTimeoutMs = positiveOr(connectTimeoutMs, 3_000);
     firstTokenTimeoutMs = positiveOr(firstTokenTimeoutMs, 120_000);
     idleTimeoutMs = positiveOr(idleTimeoutMs, 60_000);
@@ -60,7 +62,7 @@ public record ProviderConfig(
   /** A copy using another model. */
   public ProviderConfig withModel(String newModel) {
     return new ProviderConfig(
-        name, kind, baseUrl, newModel, apiKeyEnv, numCtx, connectTimeoutMs, firstTokenTimeoutMs,
+        name, kind, baseUrl, newModel, apiKey, numCtx, connectTimeoutMs, firstTokenTimeoutMs,
         idleTimeoutMs, maxAttempts, backoffMs, requestsPerSecond, breakerMinCalls, breakerOpenMs);
   }
 

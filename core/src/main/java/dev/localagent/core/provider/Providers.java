@@ -41,6 +41,15 @@ public final class Providers {
         "configured: " + (known.isEmpty() ? "(none)" : known) + "; 'echo' is the offline stand-in; a URL works too");
   }
 
+  /** A provider without retry or breaker, for a quick health check that should fail fast. */
+  public static ModelProvider createDirect(ProviderConfig config, Map<String, String> env) {
+    return switch (config.kind()) {
+      case "echo" -> new EchoProvider(config.name());
+      case "ollama" -> new OllamaProvider(config, env);
+      default -> new OpenAiProvider(config, env);
+    };
+  }
+
   /** A ready provider: HTTP kinds wrapped in retry, circuit breaker and rate limit. */
   public static ModelProvider create(ProviderConfig config, Map<String, String> env) {
     return switch (config.kind()) {

@@ -42,6 +42,7 @@ final class Libc {
   private static MethodHandle kill;
   private static MethodHandle read;
   private static MethodHandle waitpid;
+  private static MethodHandle waitid;
   private static MethodHandle strerror;
 
   static {
@@ -80,6 +81,8 @@ final class Libc {
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
     waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+    waitid = linker.downcallHandle(libc.find("waitid").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
   }
 
@@ -148,12 +151,16 @@ final class Libc {
     }
   }
 
-  /** Reads up to {@code max} bytes into {@code buffer}; returns the count, 0 at EOF, or -errno. */
-  static long read(int fd, MemorySegment buffer, long max) {
+  /** Reads up to {@code len} bytes into {@code b} at {@code off}; returns the count, 0 at EOF, or -errno. */
+  static long read(int fd, byte[] b, int off, int len) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment buffer = arena.allocate(len);
       while (true) {
-        long n = (long) read.invokeExact(state, fd, buffer, max);
+        long n = (long) read.invokeExact(state, fd, buffer, (long) len);
+        if (n > 0) {
+          MemorySegment.copy(buffer, JAVA_BYTE, 0, b, off, (int) n);
+        }
         if (n >= 0 || errno(state) != 4) { // retry on EINTR
           return n >= 0 ? n : -errno(state);
         }
@@ -176,6 +183,25 @@ final class Libc {
       }
     } catch (Throwable t) {
       throw new IllegalStateException("waitpid failed to call", t);
+    }
+  }
+
+  /** Blocks until child {@code pid} has exited, without reaping it; returns 0 or -errno. */
+  static int awaitExit(long pid) {
+    final int pPid = 1;
+    final int wExited = 4;
+    final int wNoWait = 0x01000000;
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment info = arena.allocate(128); // siginfo_t
+      while (true) {
+        int rc = (int) waitid.invokeExact(state, pPid, (int) pid, info, wExited | wNoWait);
+        if (rc == 0 || errno(state) != 4) {
+          return rc == 0 ? 0 : -errno(state);
+        }
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException("waitid failed to call", t);
     }
   }
 

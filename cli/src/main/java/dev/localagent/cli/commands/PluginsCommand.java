@@ -1,0 +1,71 @@
+package dev.localagent.cli.commands;
+
+import dev.localagent.cli.AppContext;
+import dev.localagent.cli.LocalAgentCommand;
+import dev.localagent.core.error.GeneralErrors;
+import dev.localagent.core.error.LocalAgentException;
+import dev.localagent.core.plugin.PluginHost;
+import dev.localagent.core.plugin.PluginInfo;
+import dev.localagent.core.plugin.PluginLocations;
+import dev.localagent.core.plugin.PluginsConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code localagent plugins}: list, inspect, install and manage plugins. */
+@Command(
+    name = "plugins",
+    description = {
+      "List, inspect, install, enable and disable plugins.",
+      "Plugins are jars in the user plugin directory, the project's .localagent/plugins, and",
+      "the directories in the 'plugins.extra_dirs' setting. Listing reads an index, not the jars."
+    },
+    subcommands = {
+      PluginsListCommand.class,
+      PluginsInfoCommand.class,
+      PluginsEnableCommand.class,
+      PluginsDisableCommand.class,
+      PluginsInstallCommand.class,
+      PluginsRemoveCommand.class,
+      PluginsDoctorCommand.class,
+      PluginsNewCommand.class,
+      PluginsRunCommand.class,
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  localagent plugins list --json",
+      "  localagent plugins install ./text-stats-1.0.0.jar",
+      "  localagent plugins doctor",
+      "  localagent plugins new word-count",
+    })
+public final class PluginsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static AppContext context(CommandSpec spec) {
+    return ((LocalAgentCommand) spec.root().userObject()).context();
+  }
+
+  public static PluginLocations locations(AppContext context) {
+    PluginsConfig config = context.config().section(PluginsConfig.SECTION);
+    String home = context.env().get("LOCALAGENT_HOME");
+    Path builtin = home == null || home.isBlank() ? null : Path.of(home, "plugins");
+    return PluginLocations.of(context.dirs(), config, builtin);
+  }
+
+  /** The plugin host for this process, reading the index (no plugin class is loaded here). */
+  public static PluginHost open(AppContext context) {
+    return PluginHost.open(locations(context), context.config().section(PluginsConfig.SECTION));
+  }
+
+  static PluginInfo find(PluginHost host, String id) {
+    return host.plugin(id).orElseThrow(() -> new LocalAgentException(GeneralErrors.NOT_FOUND,
+        "no plugin '" + id + "' is installed", "run 'localagent plugins list' to see the installed plugins"));
+  }
+}

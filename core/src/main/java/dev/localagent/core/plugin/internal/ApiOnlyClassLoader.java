@@ -1,0 +1,34 @@
+package dev.localagent.core.plugin.internal;
+
+/**
+ * The parent of every plugin class loader: the JDK (platform loader) plus the {@code
+ * dev.localagent.api} packages from the host, and nothing else, so a plugin never sees the host's
+ * libraries and may bundle other versions of them.
+ */
+public final class ApiOnlyClassLoader extends ClassLoader {
+  private static final String API_PREFIX = "dev.localagent.api.";
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final ClassLoader host;
+
+  public ApiOnlyClassLoader(ClassLoader host) {
+    super("localagent-api", ClassLoader.getPlatformClassLoader());
+    this.host = host;
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    if (name.startsWith(API_PREFIX)) {
+      return host.loadClass(name);
+    }
+    throw new ClassNotFoundException(name);
+  }
+
+  @Override
+  protected java.net.URL findResource(String name) {
+    return name.startsWith("dev/localagent/api/") ? host.getResource(name) : null;
+  }
+}

@@ -42,7 +42,6 @@ final class Libc {
   private static MethodHandle kill;
   private static MethodHandle read;
   private static MethodHandle waitpid;
-  private static MethodHandle waitid;
   private static MethodHandle strerror;
 
   static {
@@ -81,8 +80,6 @@ final class Libc {
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
     waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
-    waitid = linker.downcallHandle(libc.find("waitid").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
   }
 
@@ -183,25 +180,6 @@ final class Libc {
       }
     } catch (Throwable t) {
       throw new IllegalStateException("waitpid failed to call", t);
-    }
-  }
-
-  /** Blocks until child {@code pid} has exited, without reaping it; returns 0 or -errno. */
-  static int awaitExit(long pid) {
-    final int pPid = 1;
-    final int wExited = 4;
-    final int wNoWait = 0x01000000;
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
-      MemorySegment info = arena.allocate(128); // siginfo_t
-      while (true) {
-        int rc = (int) waitid.invokeExact(state, pPid, (int) pid, info, wExited | wNoWait);
-        if (rc == 0 || errno(state) != 4) {
-          return rc == 0 ? 0 : -errno(state);
-        }
-      }
-    } catch (Throwable t) {
-      throw new IllegalStateException("waitid failed to call", t);
     }
   }
 

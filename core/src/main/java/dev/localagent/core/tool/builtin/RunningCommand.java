@@ -4,6 +4,7 @@ import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +27,13 @@ final class RunningCommand {
   RunningCommand(Process process, OutputCapture capture) {
     this.process = process;
     this.capture = capture;
-    this.stdout = pump(process.getInputStream(), "stdout");
-    this.stderr = pump(process.getErrorStream(), "stderr");
+    if (process instanceof SpawnedProcess spawned) {
+      this.stdout = spawned.drainInto(capture); // one poll loop for both pipes and the exit
+      this.stderr = CompletableFuture.completedFuture(null);
+    } else {
+      this.stdout = pump(process.getInputStream(), "stdout");
+      this.stderr = pump(process.getErrorStream(), "stderr");
+    }
   }
 
   ToolResult await(long timeoutNanos) throws InterruptedException {
@@ -48,6 +54,9 @@ final class RunningCommand {
     long left = Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1000);
     join(stdout, left);
     join(stderr, left);
+    if (process instanceof SpawnedProcess spawned) {
+      spawned.abandon(); // a pipe still held by an escaped process must not keep the loop alive
+    }
     return result(exited);
   }
 

@@ -5,15 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A child started by {@link NativeSpawn}, behind the {@link Process} API so the rest of
- * shell.exec does not care how it was started. A pooled thread waits for its exit without
- * reaping it (waitid WNOWAIT); the status is reaped once, under the same lock that guards
- * signals, so a signal can never reach a recycled pid. Its streams block in native reads: pump
- * them on platform threads.
+ * shell.exec does not care how it was started. {@link #drainInto} runs one poll loop per child
+ * for both pipes and its exit; the status is reaped once, under the same lock that guards
+ * signals, so a signal can never reach a recycled pid.
  */
 final class SpawnedProcess extends Process {
   private final long pid;
@@ -21,20 +21,48 @@ final class SpawnedProcess extends Process {
   private final CompletableFuture<ProcessHandle> exit;
   private final InputStream stdout;
   private final InputStream stderr;
+  private final int stdoutFd;
+  private final int stderrFd;
+  private volatile boolean abandoned;
   private Integer status; // Guarded by this; null until reaped.
 
   SpawnedProcess(long pid, int stdoutFd, int stderrFd) {
     this.pid = pid;
     this.handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("child " + pid + " vanished"));
-    // A blocking waitid on a pooled thread: ProcessHandle.onExit() costs ~1.5 ms more per command.
-    // Reaped here, not by a waitFor() that a cancelled call never makes: no zombie is left.
-    this.exit = CompletableFuture.supplyAsync(() -> {
-      Libc.awaitExit(pid);
-      reap();
-      return handle;
-    }, RunningCommand.NATIVE_THREADS);
+    // Completed by the poll loop: ProcessHandle.onExit() costs ~1.5 ms more per command.
+    this.exit = new CompletableFuture<>();
+    this.stdoutFd = stdoutFd;
+    this.stderrFd = stderrFd;
     this.stdout = new FdInputStream(stdoutFd);
     this.stderr = new FdInputStream(stderrFd);
+  }
+
+  /**
+   * Reads stdout and stderr into {@code capture} and watches for exit, all on one pooled thread
+   * with poll(2) over both pipes and a pidfd; the exit is reaped there, so a cancelled call
+   * leaves no zombie. The returned future completes when both pipes are closed and the process
+   * was reaped, or soon after {@link #abandon()}. Use this or the streams, not both.
+   */
+  Future<?> drainInto(OutputCapture capture) {
+    return RunningCommand.NATIVE_THREADS.submit(() -> {
+      new PollLoop(this, capture).run(stdoutFd, stderrFd);
+      return null;
+    });
+  }
+
+  /** Stops {@link #drainInto} from waiting for pipes held open by an escaped process. */
+  void abandon() {
+    abandoned = true;
+  }
+
+  boolean abandoned() {
+    return abandoned;
+  }
+
+  /** Called by the poll loop when the pidfd says the child exited. */
+  void exited() {
+    reap();
+    exit.complete(handle);
   }
 
   @Override

@@ -1,9 +1,14 @@
 package dev.localagent.cli;
 
-import dev.localagent.core.config.Config;
+import dev.localagent.core.config.ConfigLoad;
+import dev.localagent.core.config.ConfigLoader;
 import dev.localagent.core.config.Dirs;
+import dev.localagent.core.logging.LoggingConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
@@ -21,6 +26,13 @@ import picocli.CommandLine.Spec;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       dev.localagent.cli.commands.BenchCommand.class,
+      dev.localagent.cli.commands.ConfigCommand.class,
+      dev.localagent.cli.commands.DoctorCommand.class,
+      dev.localagent.cli.commands.CompletionCommand.class,
+      dev.localagent.cli.commands.RunCommand.class,
+      dev.localagent.cli.commands.ChatCommand.class,
+      dev.localagent.cli.commands.SessionsCommand.class,
+      dev.localagent.cli.commands.ProvidersCommand.class,
       dev.localagent.cli.commands.PluginsCommand.class,
     },
     footer = {
@@ -32,6 +44,7 @@ import picocli.CommandLine.Spec;
 public final class LocalAgentCommand implements Runnable {
   private final Map<String, String> env;
   private AppContext context;
+  private ConfigLoad configLoad;
 
   @Mixin GlobalOptions globals = new GlobalOptions();
 
@@ -51,18 +64,60 @@ public final class LocalAgentCommand implements Runnable {
 
   /**
    * The composition root for one process: resolves directories and loads the configuration the
-   * first time a command asks for it, so parsing and help stay fast.
+   * first time a command asks for it, so parsing and help stay fast. A broken configuration
+   * fails here with every error listed (exit code 3).
    */
   public synchronized AppContext context() {
     if (context == null) {
-      var workdir = globals.workdir != null ? globals.workdir : Path.of("").toAbsolutePath();
-      var dirs = Dirs.fromEnvironment(env, workdir);
-      var out = spec.commandLine().getOut();
-      var err = spec.commandLine().getErr();
-      // Layered loading (defaults, user, project, env, flags) replaces Config.defaults() here.
-      context = new AppContext(dirs, Config.defaults(), env, out, err, globals);
+      var config = configLoad().orThrow();
+      printWarnings();
+      Logging.start(config.section(LoggingConfig.SECTION), dirs(), globals.debug, spec.commandLine().getErr());
+      context = newContext(config);
     }
     return context;
+  }
+
+  /**
+   * The context for commands that must run on a broken configuration ({@code doctor}, {@code
+   * config validate|path|set}): the config is the built-in defaults; {@link #configLoad()} has
+   * the real result.
+   */
+  public AppContext contextWithoutConfig() {
+    return newContext(dev.localagent.core.config.Config.defaults());
+  }
+
+  /** The result of loading all five layers, errors included; loaded once per process. */
+  public synchronized ConfigLoad configLoad() {
+    if (configLoad == null) {
+      configLoad = new ConfigLoader(ConfigSections.SCHEMA).load(configInputs());
+    }
+    return configLoad;
+  }
+
+  public ConfigLoader.Inputs configInputs() {
+    var flags = new ArrayList<ConfigLoader.FlagValue>();
+    if (globals.logLevel != null) {
+      flags.add(new ConfigLoader.FlagValue("logging.level", globals.logLevel, "--log-level"));
+    }
+    return new ConfigLoader.Inputs(dirs(), Optional.ofNullable(globals.config), env, List.copyOf(flags));
+  }
+
+  public Dirs dirs() {
+    var workdir = globals.workdir != null ? globals.workdir : Path.of("").toAbsolutePath();
+    return Dirs.fromEnvironment(env, workdir);
+  }
+
+  private AppContext newContext(dev.localagent.core.config.Config config) {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    return new AppContext(dirs(), config, env, out, err, globals);
+  }
+
+  private void printWarnings() {
+    var err = spec.commandLine().getErr();
+    for (var warning : configLoad.warnings()) {
+      err.println("warning[" + warning.code().id() + "]: " + warning.describe());
+    }
   }
 
   @Override

@@ -1,0 +1,88 @@
+package dev.localagent.core.tool.builtin;
+
+import dev.localagent.api.tool.Tool;
+import dev.localagent.api.tool.ToolOutput;
+import dev.localagent.api.tool.ToolRequest;
+import dev.localagent.api.tool.ToolResult;
+import dev.localagent.api.tool.ToolSpec;
+import dev.localagent.core.tool.ToolErrors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code fs.read}: a text file's lines, optionally a range, capped in lines and bytes. */
+public final class FsReadTool implements Tool {
+  static final int DEFAULT_MAX_LINES = 2000;
+  static final int DEFAULT_MAX_BYTES = 256 * 1024;
+  private static final ToolSpec SPEC = new ToolSpec("fs.read", "Read a text file in the workdir. Long files are"
+      + " cut at max_lines / max_bytes with a notice saying how to read on.", """
+      {"type":"object","properties":{
+        "path":{"type":"string","description":"file path relative to the workdir"},
+        "start_line":{"type":"integer","minimum":1,"description":"first line to return (1-based)"},
+        "max_lines":{"type":"integer","minimum":1,"maximum":100000},
+        "max_bytes":{"type":"integer","minimum":1,"maximum":10485760}},
+       "required":["path"],"additionalProperties":false}""");
+
+  @Override
+  public ToolSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public ToolResult call(ToolRequest request, ToolOutput output) {
+    try {
+      Workspace workspace = Workspace.of(request);
+      var args = new Args(request);
+      Path file = workspace.existing(args.string("path"));
+      long start = args.number("start_line", 1, 1, Integer.MAX_VALUE);
+      long maxLines = args.number("max_lines", DEFAULT_MAX_LINES, 1, 100_000);
+      long maxBytes = args.number("max_bytes", DEFAULT_MAX_BYTES, 1, 10 * 1024 * 1024);
+      if (!Files.isRegularFile(file)) {
+        throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + workspace.display(file) + "' is not a regular file");
+      }
+      return ToolResult.success(read(workspace, file, start, maxLines, maxBytes));
+    } catch (ToolFailure f) {
+      return f.result();
+    } catch (IOException e) {
+      return ToolResult.error(ToolErrors.IO.id(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static String read(Workspace workspace, Path file, long start, long maxLines, long maxBytes) throws IOException {
+    if (TextFiles.isBinary(file)) {
+      throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + workspace.display(file) + "' looks binary (it contains NUL bytes)");
+    }
+    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var text = new StringBuilder();
+    try (InputStream in = Files.newInputStream(file);
+        var reader = new BufferedReader(new InputStreamReader(in, decoder))) {
+      long lineNo = 0;
+      long bytes = 0;
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (lineNo < start) {
+          continue;
+        }
+        long size = line.length() + 1L;
+        if (lineNo - start >= maxLines || bytes + size > maxBytes) {
+          text.append("[truncated: showing lines ").append(start).append('-').append(lineNo - 1)
+              .append("; more follow, read on with start_line=").append(lineNo).append(']');
+          return text.toString();
+        }
+        bytes += size;
+        text.append(line).append('\n');
+      }
+      if (lineNo < start && lineNo > 0) {
+        throw Args.bad("start_line", "is past the end of the file (" + lineNo + " lines)");
+      }
+    }
+    return text.toString();
+  }
+}

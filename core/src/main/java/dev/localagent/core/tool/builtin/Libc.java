@@ -1,0 +1,211 @@
+package dev.localagent.core.tool.builtin;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout.PathElement;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The few Linux system calls the JDK does not expose, through the FFM API: an unnamed temp file
+ * (O_TMPFILE) that only gets a name once it is complete, and killing a whole process group.
+ * {@link #AVAILABLE} is false off Linux/x86-64/aarch64; callers then use portable fallbacks.
+ */
+final class Libc {
+  static final boolean AVAILABLE;
+  static final int SIGKILL = 9;
+  static final int SIGTERM = 15;
+  private static final int O_WRONLY = 1;
+  private static final int O_CLOEXEC = 02000000;
+  private static final int AT_FDCWD = -100;
+  private static final int AT_SYMLINK_FOLLOW = 0x400;
+  private static final int O_TMPFILE_X86 = 020200000;
+  private static final int O_TMPFILE_ARM = 020040000;
+
+  private static final int O_TMPFILE;
+  private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+  private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
+  private static MethodHandle open;
+  private static MethodHandle write;
+  private static MethodHandle fsync;
+  private static MethodHandle close;
+  private static MethodHandle linkat;
+  private static MethodHandle kill;
+  private static MethodHandle read;
+  private static MethodHandle waitpid;
+  private static MethodHandle strerror;
+
+  static {
+    String arch = System.getProperty("os.arch");
+    boolean linux = System.getProperty("os.name").equals("Linux");
+    O_TMPFILE = arch.equals("aarch64") ? O_TMPFILE_ARM : O_TMPFILE_X86;
+    boolean ok = linux && (arch.equals("amd64") || arch.equals("aarch64"));
+    if (ok) {
+      try {
+        bind();
+      } catch (RuntimeException | LinkageError e) {
+        ok = false; // e.g. native access disabled: the portable paths still work
+      }
+    }
+    AVAILABLE = ok;
+  }
+
+  private Libc() {}
+
+  private static void bind() {
+    Linker linker = Linker.nativeLinker();
+    SymbolLookup libc = linker.defaultLookup();
+    var errno = Linker.Option.captureCallState("errno");
+    open = linker.downcallHandle(libc.find("open").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), errno, Linker.Option.firstVariadicArg(2));
+    write = linker.downcallHandle(libc.find("write").orElseThrow(),
+        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
+    fsync = linker.downcallHandle(libc.find("fsync").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
+    close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    linkat = linker.downcallHandle(libc.find("linkat").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
+    kill = linker.downcallHandle(libc.find("kill").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+    read = linker.downcallHandle(libc.find("read").orElseThrow(),
+        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
+    waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+    strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  /** An unnamed file in {@code dir}, or -errno (e.g. EOPNOTSUPP on file systems without it). */
+  static int openTmpFile(String dir) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      int fd = (int) open.invokeExact(state, arena.allocateFrom(dir), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+      return fd >= 0 ? fd : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("open(O_TMPFILE) failed to call", t);
+    }
+  }
+
+  /** Writes all of {@code data} to {@code fd}; returns 0 or -errno. */
+  static int writeFully(int fd, byte[] data) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment buffer = arena.allocate(Math.max(1, data.length));
+      MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
+      long done = 0;
+      while (done < data.length) {
+        long n = (long) write.invokeExact(state, fd, buffer.asSlice(done), (long) data.length - done);
+        if (n < 0) {
+          int err = errno(state);
+          if (err != 4) { // EINTR: retry
+            return -err;
+          }
+        } else {
+          done += n;
+        }
+      }
+      return 0;
+    } catch (Throwable t) {
+      throw new IllegalStateException("write failed to call", t);
+    }
+  }
+
+  static int fsync(int fd) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      int rc = (int) fsync.invokeExact(state, fd);
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("fsync failed to call", t);
+    }
+  }
+
+  /** Gives the unnamed file {@code fd} the name {@code target}; returns 0 or -errno. */
+  static int link(int fd, String target) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment from = arena.allocateFrom("/proc/self/fd/" + fd);
+      int rc = (int) linkat.invokeExact(state, AT_FDCWD, from, AT_FDCWD, arena.allocateFrom(target), AT_SYMLINK_FOLLOW);
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("linkat failed to call", t);
+    }
+  }
+
+  static void close(int fd) {
+    try {
+      int ignored = (int) close.invokeExact(fd);
+    } catch (Throwable t) {
+      throw new IllegalStateException("close failed to call", t);
+    }
+  }
+
+  /** Reads up to {@code max} bytes into {@code buffer}; returns the count, 0 at EOF, or -errno. */
+  static long read(int fd, MemorySegment buffer, long max) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      while (true) {
+        long n = (long) read.invokeExact(state, fd, buffer, max);
+        if (n >= 0 || errno(state) != 4) { // retry on EINTR
+          return n >= 0 ? n : -errno(state);
+        }
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException("read failed to call", t);
+    }
+  }
+
+  /** Reaps child {@code pid}; returns its raw wait status, or -errno. */
+  static int waitpid(long pid) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment status = arena.allocate(JAVA_INT);
+      while (true) {
+        int rc = (int) waitpid.invokeExact(state, (int) pid, status, 0);
+        if (rc >= 0 || errno(state) != 4) {
+          return rc >= 0 ? status.get(JAVA_INT, 0) : -errno(state);
+        }
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException("waitpid failed to call", t);
+    }
+  }
+
+  /** The C library's text for an errno value. */
+  static String describe(int errno) {
+    try {
+      MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
+      return text.reinterpret(1024).getString(0);
+    } catch (Throwable t) {
+      return "errno " + errno;
+    }
+  }
+
+  /** Sends {@code signal} to one process; returns 0 or -errno. */
+  static int kill(long pid, int signal) {
+    return killGroup(-pid, signal);
+  }
+
+  /** Sends {@code signal} to every process in group {@code pgid}; returns 0 or -errno. */
+  static int killGroup(long pgid, int signal) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      int rc = (int) kill.invokeExact(state, (int) -pgid, signal);
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("kill failed to call", t);
+    }
+  }
+
+  private static int errno(MemorySegment state) {
+    return (int) ERRNO.get(state, 0L);
+  }
+}

@@ -1,0 +1,117 @@
+package dev.localagent.core.tool.builtin;
+
+import dev.localagent.api.tool.Tool;
+import dev.localagent.api.tool.ToolOutput;
+import dev.localagent.api.tool.ToolRequest;
+import dev.localagent.api.tool.ToolResult;
+import dev.localagent.api.tool.ToolSpec;
+import dev.localagent.core.policy.Secrets;
+import dev.localagent.core.policy.ShellWords;
+import dev.localagent.core.tool.ToolErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code shell.exec}: runs a command in the workdir. An argv array, or a string without shell
+ * syntax, runs directly with no shell, so quotes, {@code ;}, {@code $(..)} and backticks inside
+ * arguments reach the program literally; a string with shell syntax runs under {@code /bin/sh
+ * -c}. Secrets are removed from the environment, output is streamed and capped, and on timeout,
+ * cancel or exit the command's whole process tree is killed.
+ */
+public final class ShellExecTool implements Tool {
+  public static final long DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+  static final long DEFAULT_TIMEOUT_SECONDS = 120;
+  private static final ToolSpec SPEC = new ToolSpec("shell.exec", "Run a command in the workdir. Give an argv"
+      + " array (no shell) or a command string (shell syntax runs under /bin/sh). Output is capped;"
+      + " the command and everything it started are killed at the timeout.", """
+      {"type":"object","properties":{
+        "command":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"string"},"minItems":1}],
+                   "description":"argv array, or a shell command string"},
+        "cwd":{"type":"string","description":"directory relative to the workdir; default '.'"},
+        "timeout_seconds":{"type":"integer","minimum":1,"maximum":3600}},
+       "required":["command"],"additionalProperties":false}""");
+
+  private final Map<String, String> environment;
+  private final long maxOutputBytes;
+
+  /** Runs commands with {@code environment} minus secret-named variables. */
+  public ShellExecTool(Map<String, String> environment, long maxOutputBytes) {
+    this.environment = Map.copyOf(Secrets.scrubEnvironment(environment));
+    this.maxOutputBytes = maxOutputBytes;
+  }
+
+  @Override
+  public ToolSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public ToolResult call(ToolRequest request, ToolOutput output) throws InterruptedException {
+    try {
+      Workspace workspace = Workspace.of(request);
+      var args = new Args(request);
+      List<String> argv = argv(args.raw("command"), args);
+      Path cwd = workspace.existing(args.string("cwd", "."));
+      if (!Files.isDirectory(cwd)) {
+        throw Args.bad("cwd", "is not a directory");
+      }
+      long timeout = args.number("timeout_seconds", DEFAULT_TIMEOUT_SECONDS, 1, 3600);
+      return run(argv, cwd, TimeUnit.SECONDS.toNanos(timeout), output);
+    } catch (ToolFailure f) {
+      return f.result();
+    }
+  }
+
+  private List<String> argv(Object command, Args args) {
+    if (command instanceof String text) {
+      if (text.isBlank()) {
+        throw Args.bad("command", "must not be empty");
+      }
+      ShellWords.Parsed parsed;
+      try {
+        parsed = ShellWords.parse(text);
+      } catch (ShellWords.SyntaxException e) {
+        throw Args.bad("command", "is not valid shell syntax: " + e.getMessage());
+      }
+      return parsed.needsShell() ? List.of("/bin/sh", "-c", text) : parsed.commands().getFirst();
+    }
+    List<String> argv = args.strings("command");
+    if (argv.isEmpty() || argv.getFirst().isEmpty()) {
+      throw Args.bad("command", "must name a program");
+    }
+    return argv;
+  }
+
+  private ToolResult run(List<String> argv, Path cwd, long timeoutNanos, ToolOutput output)
+      throws InterruptedException {
+    Process process;
+    try {
+      process = ProcessTree.start(resolve(argv), environment, cwd);
+    } catch (IOException e) {
+      throw new ToolFailure(ToolErrors.START_FAILED, "cannot start '" + argv.getFirst() + "': " + e.getMessage());
+    }
+    return new RunningCommand(process, new OutputCapture(output, maxOutputBytes)).await(timeoutNanos);
+  }
+
+  /** The program as an absolute path, looked up on the child's PATH, so a typo is a clear error. */
+  private List<String> resolve(List<String> argv) {
+    String program = argv.getFirst();
+    if (program.contains("/")) {
+      return argv;
+    }
+    for (String dir : environment.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        var resolved = new ArrayList<>(argv);
+        resolved.set(0, candidate.toString());
+        return resolved;
+      }
+    }
+    throw new ToolFailure(ToolErrors.START_FAILED, "program '" + program + "' was not found on PATH");
+  }
+}

@@ -1,0 +1,168 @@
+package dev.localagent.core.tool.builtin;
+
+import static dev.localagent.core.tool.builtin.ToolCalls.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.localagent.api.tool.ToolOutput;
+import dev.localagent.api.tool.ToolRequest;
+import dev.localagent.api.tool.ToolResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellExecToolTest {
+  private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "HOME", "/tmp", "PLAIN", "visible");
+  private static final long CAP = 1024 * 1024;
+
+  @TempDir Path workdir;
+  private final ShellExecTool shell = new ShellExecTool(ENV, CAP);
+
+  @Test
+  void argvArgumentsReachTheProgramLiterallyNeverAShell() {
+    ToolResult r = call(shell, workdir, "command", List.of("printf", "%s\\n",
+        "a; touch pwned1", "$(touch pwned2)", "`touch pwned3`", "x && touch pwned4 | cat > out"));
+    assertThat(r.ok()).isTrue();
+    assertThat(r.content()).isEqualTo("a; touch pwned1\n$(touch pwned2)\n`touch pwned3`\nx && touch pwned4 | cat > out\n");
+    assertThat(workdir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void quotedInjectionInACommandStringStaysLiteral() {
+    ToolResult r = call(shell, workdir, "command", "printf '%s|' 'a; touch pwned' \"b c\" d\\ e '$(touch pwned2)'");
+    assertThat(r.content()).isEqualTo("a; touch pwned|b c|d e|$(touch pwned2)|");
+    assertThat(workdir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void aCommandStringWithShellSyntaxRunsUnderSh() {
+    assertThat(call(shell, workdir, "command", "echo hello | tr a-z A-Z").content()).isEqualTo("HELLO\n");
+  }
+
+  @Test
+  void secretsAreRemovedFromTheChildEnvironment() {
+    var env = Map.of("PATH", "/usr/bin:/bin", "PLAIN", "visible", "OPENAI_API_KEY", "sk-live-123456789",
+        "GITHUB_TOKEN", "ghp_abc", "DB_PASSWORD", "hunter2", "AWS_SECRET_ACCESS_KEY", "aws-secret");
+    String out = call(new ShellExecTool(env, CAP), workdir, "command", List.of("env")).content();
+    assertThat(out).contains("PLAIN=visible")
+        .doesNotContain("OPENAI_API_KEY", "sk-live", "GITHUB_TOKEN", "DB_PASSWORD", "hunter2", "AWS_SECRET", "aws-secret");
+  }
+
+  @Test
+  void nonZeroExitIsAnErrorWithTheOutputAndStatus() {
+    ToolResult r = call(shell, workdir, "command", List.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+    assertThat(r.errorCode()).isEqualTo("LA-TOOL-010");
+    assertThat(r.content()).contains("out\n", "err\n").endsWith("[exit status 3]");
+  }
+
+  @Test
+  void unknownProgramAndBadSyntaxAreClearErrors() {
+    ToolResult missing = call(shell, workdir, "command", List.of("no-such-program-xyz"));
+    assertThat(missing.errorCode()).isEqualTo("LA-TOOL-011");
+    assertThat(missing.content()).isEqualTo("program 'no-such-program-xyz' was not found on PATH");
+    assertThat(call(shell, workdir, "command", "echo 'unterminated").errorCode()).isEqualTo("LA-TOOL-001");
+    assertThat(call(shell, workdir, "command", 42).errorCode()).isEqualTo("LA-TOOL-001");
+  }
+
+  @Test
+  void runsInTheGivenSubdirectory() throws IOException {
+    Files.createDirectories(workdir.resolve("sub"));
+    assertThat(call(shell, workdir, "command", List.of("pwd"), "cwd", "sub").content())
+        .isEqualTo(workdir.toRealPath().resolve("sub") + "\n");
+  }
+
+  @Test
+  void timeoutKillsTheWholeTreeIncludingTheGrandchild() {
+    ToolResult r = call(shell, workdir, "command", List.of("sh", "-c", "sleep 300 & echo $!; wait"), "timeout_seconds", 1);
+    assertThat(r.errorCode()).isEqualTo("LA-TOOL-009");
+    long grandchild = Long.parseLong(r.content().lines().findFirst().orElseThrow().trim());
+    assertThat(Processes.awaitDeath(grandchild, Duration.ofSeconds(5))).as("grandchild %d killed", grandchild).isTrue();
+  }
+
+  @Test
+  void aBackgroundedChildThatOutlivesItsParentIsKilledWhenTheCommandEnds() {
+    ToolResult r = call(shell, workdir, "command", "sleep 300 & echo $!");
+    assertThat(r.ok()).isTrue();
+    long orphan = Long.parseLong(r.content().trim());
+    assertThat(Processes.awaitDeath(orphan, Duration.ofSeconds(5))).as("orphan %d killed", orphan).isTrue();
+  }
+
+  @Test
+  void cancellingTheCallKillsTheTree() throws Exception {
+    var pid = new AtomicLong();
+    var started = new CountDownLatch(1);
+    ToolOutput output = (stream, chunk) -> {
+      pid.set(Long.parseLong(chunk.trim()));
+      started.countDown();
+    };
+    var thrown = new AtomicReference<Throwable>();
+    Thread caller = Thread.ofPlatform().start(() -> {
+      try {
+        shell.call(new ToolRequest("c", Map.of("command", List.of("sh", "-c", "sleep 300 & echo $!; wait")), workdir), output);
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    caller.join(10_000);
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(Processes.awaitDeath(pid.get(), Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
+  void hundredMegabytesOfOutputAreCappedAndTheCommandStillCompletes() {
+    var streamed = new AtomicLong();
+    ToolResult r = call(shell, workdir, (s, chunk) -> streamed.addAndGet(chunk.length()),
+        "command", "head -c 104857600 /dev/zero | tr '\\0' x");
+    assertThat(r.ok()).isTrue();
+    assertThat(r.content()).startsWith("xxxx").endsWith("[output truncated: 103809024 more bytes not shown]");
+    assertThat(r.content().length()).isLessThan((int) CAP + 100);
+    assertThat(streamed.get()).isEqualTo(CAP);
+  }
+
+  @Test
+  void outputIsStreamedWhileTheCommandRuns() throws Exception {
+    var first = new CountDownLatch(1);
+    var chunks = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    ToolOutput output = (stream, chunk) -> {
+      chunks.add(stream + ":" + chunk);
+      first.countDown();
+    };
+    CompletableFuture<ToolResult> done = CompletableFuture.supplyAsync(() -> call(shell, workdir, output,
+        "command", List.of("sh", "-c", "echo first; while [ ! -e go ]; do sleep 0.01; done; echo second >&2")));
+    assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(done).isNotDone();
+    Files.writeString(workdir.resolve("go"), "");
+    assertThat(done.get(10, TimeUnit.SECONDS).ok()).isTrue();
+    assertThat(chunks).containsExactly("stdout:first\n", "stderr:second\n");
+  }
+
+  @Test
+  void anEmptyCommandStringIsRefused() {
+    assertThat(call(shell, workdir, "command", " ").content()).isEqualTo("argument 'command' must not be empty");
+  }
+
+  @Test
+  void commandsAreSpawnedNativelyInTheirOwnSessionOnThisLinuxMachine() {
+    assertThat(NativeSpawn.AVAILABLE).as("FFM posix_spawn").isTrue();
+    String ids = call(shell, workdir, "command", List.of("sh", "-c", "echo $$ $(ps -o sid= -p $$)")).content().trim();
+    String[] pidAndSession = ids.split("\\s+");
+    assertThat(pidAndSession[1]).as("session id equals the command's pid").isEqualTo(pidAndSession[0]);
+  }
+
+  @Test
+  void theCommandInheritsNoDescriptorsButStdioAndReadsEmptyStdin() {
+    assertThat(call(shell, workdir, "command", List.of("sh", "-c", "ls /proc/$$/fd")).content()).isEqualTo("0\n1\n2\n");
+    assertThat(call(shell, workdir, "command", List.of("cat")).content()).isEmpty();
+  }
+}

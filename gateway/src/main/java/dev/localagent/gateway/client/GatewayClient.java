@@ -1,0 +1,256 @@
+package dev.localagent.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.localagent.core.error.ErrorCode;
+import dev.localagent.core.error.ExitCode;
+import dev.localagent.core.error.LocalAgentException;
+import dev.localagent.gateway.GatewayErrors;
+import dev.localagent.gateway.protocol.MessageSpec;
+import dev.localagent.gateway.protocol.Messages.Capabilities;
+import dev.localagent.gateway.protocol.Messages.Hello;
+import dev.localagent.gateway.protocol.Protocol;
+import dev.localagent.gateway.protocol.WireJson;
+import dev.localagent.gateway.protocol.WireJson.EventFrame;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A protocol v1 client over the JDK's WebSocket: one connection, requests correlated by id,
+ * session events and server errors delivered to a {@link Listener}. The CLI's attach and send use
+ * it; {@link ResumingSession} adds reconnect-with-resume on top.
+ */
+public final class GatewayClient implements AutoCloseable {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final long REPLY_TIMEOUT_SECONDS = 30;
+
+  /** The status reported when the connection dropped without a close frame. */
+  public static final int ABNORMAL_CLOSURE = 1006;
+
+  private final WebSocket socket;
+  private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final Listener listener;
+  private final CompletableFuture<Integer> closed;
+
+  /** What the client tells its owner about. Called on the socket's thread; must not block. */
+  public interface Listener {
+    void onEvent(EventFrame event);
+
+    /** An error frame that answers no request (e.g. malformed input, rate limit). */
+    default void onError(String code, String message) {}
+
+    default void onClose(int statusCode, String reason) {}
+  }
+
+  private GatewayClient(WebSocket socket, Listener listener, CompletableFuture<Integer> closed) {
+    this.socket = socket;
+    this.listener = listener;
+    this.closed = closed;
+  }
+
+  /**
+   * Connects and authenticates.
+   *
+   * @throws LocalAgentException LA-GATEWAY-016 when the server cannot be reached, or the code the
+   *     server answered hello with (e.g. LA-GATEWAY-002 for a wrong token)
+   */
+  public static GatewayClient connect(URI uri, String token, boolean batching, Listener listener) {
+    var frames = new FrameReader(listener);
+    WebSocket socket;
+    try {
+      socket = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()
+          .newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
+          .buildAsync(uri, frames).get(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "cannot connect to " + uri + ": "
+          + (e.getCause() == null ? e : e.getCause()), "is 'localagent serve' running on that port?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "interrupted while connecting", "");
+    }
+    var client = new GatewayClient(socket, listener, frames.closed);
+    frames.client = client;
+    client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
+        new Capabilities(batching)));
+    return client;
+  }
+
+  /** Sends a request and waits for its reply's {@code result}. */
+  public JsonNode request(MessageSpec<?, ?> spec, Record params) {
+    try {
+      return requestAsync(spec, params).get(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LocalAgentException la) {
+        throw la;
+      }
+      throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, spec.type() + " failed: " + e.getCause(), "", e);
+    } catch (TimeoutException e) {
+      throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "no reply to " + spec.type()
+          + " within " + REPLY_TIMEOUT_SECONDS + " s", "check the server is healthy", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "interrupted waiting for " + spec.type(), "");
+    }
+  }
+
+  /** Sends a request; the future completes with its result or a LocalAgentException. */
+  public CompletableFuture<JsonNode> requestAsync(MessageSpec<?, ?> spec, Record params) {
+    String id = Long.toString(nextId.getAndIncrement());
+    ObjectNode message = WireJson.mapper().valueToTree(params);
+    message.put("type", spec.type());
+    message.put("id", id);
+    var reply = new CompletableFuture<JsonNode>();
+    pending.put(id, reply);
+    sendText(message.toString()).exceptionally(e -> {
+      failPending(id, "send failed: " + e);
+      return null;
+    });
+    return reply;
+  }
+
+  /** Sends any text as-is; for tests of the server's handling of bad input. */
+  public CompletableFuture<WebSocket> sendText(String text) {
+    synchronized (socket) { // The JDK WebSocket allows one outstanding send at a time.
+      return socket.sendText(text, true).toCompletableFuture().thenApply(ws -> ws);
+    }
+  }
+
+  /** Completes with the close status when the connection ends. */
+  public CompletableFuture<Integer> closed() {
+    return closed;
+  }
+
+  /** Drops the TCP connection without a close handshake, as a network failure would. */
+  public void abort() {
+    socket.abort();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+    try {
+      closed.get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      socket.abort();
+    }
+  }
+
+  private void failPending(String id, String message) {
+    var reply = id == null ? null : pending.remove(id);
+    if (reply != null) {
+      reply.completeExceptionally(new LocalAgentException(GatewayErrors.CANNOT_CONNECT, message, ""));
+    }
+  }
+
+  void onFrame(JsonNode node) {
+    if (node.isArray()) {
+      node.forEach(this::onFrame);
+      return;
+    }
+    String type = node.path("type").asText();
+    String id = node.hasNonNull("id") ? node.get("id").asText() : null;
+    switch (type) {
+      case Protocol.EVENT -> listener.onEvent(WireJson.decodeEvent(node));
+      case Protocol.ERROR -> onErrorFrame(id, node.path("code").asText(), node.path("message").asText());
+      default -> {
+        var reply = id == null ? null : pending.remove(id);
+        if (reply != null) {
+          reply.complete(node.path("result"));
+        }
+      }
+    }
+  }
+
+  private void onErrorFrame(String id, String code, String message) {
+    var reply = id == null ? null : pending.remove(id);
+    if (reply == null) {
+      listener.onError(code, message);
+      return;
+    }
+    reply.completeExceptionally(new LocalAgentException(errorCode(code), message, ""));
+  }
+
+  private static ErrorCode errorCode(String code) {
+    try {
+      boolean notFound = GatewayErrors.SESSION_NOT_FOUND.id().equals(code)
+          || GatewayErrors.UNKNOWN_TOOL.id().equals(code);
+      return new ErrorCode(code, notFound ? ExitCode.NOT_FOUND : ExitCode.FAILURE);
+    } catch (IllegalArgumentException e) {
+      return GatewayErrors.INTERNAL; // The server sent something that is not a code.
+    }
+  }
+
+  void onClosed(int status, String reason) {
+    pending.values().forEach(reply -> reply.completeExceptionally(new LocalAgentException(
+        GatewayErrors.CANNOT_CONNECT, "connection closed (" + status + " " + reason + ")", "")));
+    pending.clear();
+    listener.onClose(status, reason);
+  }
+
+  /** Reassembles text messages from fragments and hands them to the client. */
+  private static final class FrameReader implements WebSocket.Listener {
+    private final StringBuilder text = new StringBuilder();
+    private final Listener listener;
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile GatewayClient client;
+
+    FrameReader(Listener listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        String message = text.toString();
+        text.setLength(0);
+        try {
+          client.onFrame(WireJson.mapper().readTree(message));
+        } catch (Exception e) {
+          listener.onError(GatewayErrors.MALFORMED.id(), "server sent unreadable JSON: " + e.getMessage());
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+      finish(statusCode, reason);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      finish(ABNORMAL_CLOSURE, String.valueOf(error.getMessage()));
+    }
+
+    private void finish(int status, String reason) {
+      if (closed.complete(status) && client != null) {
+        client.onClosed(status, reason);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.localagent.gateway.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides which browser origins may open a WebSocket, against cross-site WebSocket hijacking: a
+ * page on another site must not be able to drive a local agent through the visitor's browser.
+ * Non-browser clients send no Origin and are allowed (they still need the token).
+ */
+public final class OriginPolicy {
+  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  private final List<String> allowed;
+
+  public OriginPolicy(List<String> allowedOrigins) {
+    this.allowed = allowedOrigins.stream().map(OriginPolicy::normalize).toList();
+  }
+
+  /**
+   * Whether a handshake with this Origin and Host header may proceed: no Origin, an allowlisted
+   * origin, or the server's own loopback origin (same host and port, loopback name only, so a DNS
+   * rebinding name pointing at 127.0.0.1 is still refused).
+   */
+  public boolean allows(String origin, String hostHeader) {
+    if (origin == null || origin.isEmpty()) {
+      return true;
+    }
+    String normalized = normalize(origin);
+    if (allowed.contains(normalized)) {
+      return true;
+    }
+    try {
+      URI uri = URI.create(normalized);
+      String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+      boolean loopback = LOOPBACK_HOSTS.contains(host);
+      String authority = uri.getRawAuthority();
+      return loopback && hostHeader != null && authority != null
+          && authority.equalsIgnoreCase(hostHeader.strip());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String normalize(String origin) {
+    String trimmed = origin.strip();
+    return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.localagent.gateway.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.internal.PlatformDependent;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The outbound side of one connection: encoded frames queued by any thread, written by the
+ * channel's event loop. When batching is on, frames queued together are coalesced into one JSON
+ * array of at most {@code batchMaxEvents}; a flush happens as soon as the queue drains (so a lone
+ * event is never delayed) or when written-but-unflushed data gets older than the age limit under
+ * sustained load. Writing stops at the channel's high watermark and resumes when it is writable.
+ */
+final class OutboundQueue {
+  /** Frames written per event-loop task before yielding to other connections on the loop. */
+  private static final int FRAMES_PER_TASK = 64;
+
+  private final Channel channel;
+  private final GatewayMetrics metrics;
+  private final Queue<byte[]> queue = PlatformDependent.newMpscQueue();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final Runnable drainTask = this::drain;
+  private final Runnable onDrained;
+  private volatile boolean batching;
+  private volatile int batchMaxEvents;
+  private volatile long batchMaxDelayNanos;
+
+  OutboundQueue(Channel channel, GatewayMetrics metrics, Runnable onDrained) {
+    this.channel = channel;
+    this.metrics = metrics;
+    this.onDrained = onDrained;
+    this.batchMaxEvents = 1;
+  }
+
+  /** Applies what hello negotiated. */
+  void configureBatching(boolean enabled, int maxEvents, long maxDelayMillis) {
+    batchMaxEvents = enabled ? maxEvents : 1;
+    batchMaxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
+    batching = enabled;
+  }
+
+  boolean batching() {
+    return batching;
+  }
+
+  /** Frames queued and not yet written. */
+  int queued() {
+    return queued.get();
+  }
+
+  /** Queues one encoded JSON object; safe from any thread. */
+  void offer(byte[] json) {
+    queue.offer(json);
+    queued.incrementAndGet();
+    if (scheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(drainTask);
+    }
+  }
+
+  /** Called on the event loop when the channel became writable again. */
+  void writable() {
+    if (channel.isWritable()) {
+      scheduled.set(true);
+      drain();
+    }
+  }
+
+  /** Drops whatever is queued; the connection is gone. */
+  void discard() {
+    queue.clear();
+    queued.set(0);
+  }
+
+  private void drain() {
+    if (!channel.isActive()) {
+      discard();
+      scheduled.set(false);
+      return;
+    }
+    int frames = 0;
+    long firstUnflushed = 0;
+    while (channel.isWritable() && frames < FRAMES_PER_TASK) {
+      byte[] first = queue.poll();
+      if (first == null) {
+        break;
+      }
+      channel.write(frame(first));
+      frames++;
+      long now = System.nanoTime();
+      if (frames == 1) {
+        firstUnflushed = now;
+      } else if (now - firstUnflushed >= batchMaxDelayNanos) {
+        channel.flush();
+        firstUnflushed = now;
+      }
+    }
+    if (frames > 0) {
+      channel.flush();
+    }
+    afterDrain();
+  }
+
+  private void afterDrain() {
+    if (!channel.isWritable()) {
+      return; // Stay scheduled: writable() resumes when the peer has read enough.
+    }
+    if (!queue.isEmpty()) {
+      channel.eventLoop().execute(drainTask); // Yield to other connections, then continue.
+      return;
+    }
+    scheduled.set(false);
+    onDrained.run();
+    if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(drainTask);
+    }
+  }
+
+  private TextWebSocketFrame frame(byte[] first) {
+    byte[] second = batchMaxEvents > 1 ? queue.poll() : null;
+    if (second == null) {
+      queued.decrementAndGet();
+      metrics.framesOut.increment();
+      return new TextWebSocketFrame(Unpooled.wrappedBuffer(first));
+    }
+    ByteBuf buf = channel.alloc().buffer(Math.max(256, (first.length + 1) * 8));
+    buf.writeByte('[').writeBytes(first).writeByte(',').writeBytes(second);
+    int count = 2;
+    byte[] next;
+    while (count < batchMaxEvents && (next = queue.poll()) != null) {
+      buf.writeByte(',').writeBytes(next);
+      count++;
+    }
+    buf.writeByte(']');
+    queued.addAndGet(-count);
+    metrics.framesOut.increment();
+    return new TextWebSocketFrame(buf);
+  }
+}

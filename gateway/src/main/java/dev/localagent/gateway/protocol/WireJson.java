@@ -1,0 +1,88 @@
+package dev.localagent.gateway.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import dev.localagent.api.event.Event;
+import dev.localagent.api.event.SessionEvent;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON encoding of protocol v1 frames, shared by server and client. Events carry their wire name
+ * ({@link Event#type()}) as {@code type}; the api module stays free of Jackson by attaching the
+ * type mapping here as a mix-in.
+ */
+public final class WireJson {
+  private static final ObjectMapper MAPPER = createMapper();
+
+  private WireJson() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** A server frame carrying one session event. */
+  public record EventFrame(String type, String sessionId, long seq, long ts, Event event) {
+    public static EventFrame of(SessionEvent e) {
+      return new EventFrame(Protocol.EVENT, e.sessionId(), e.seq(), e.timestampMillis(), e.event());
+    }
+
+    public SessionEvent toSessionEvent() {
+      return new SessionEvent(sessionId, seq, ts, event);
+    }
+  }
+
+  /** A server frame answering a request; {@code type} is {@code reply} or {@code pong}. */
+  public record ReplyFrame(String type, String id, Object result) {}
+
+  /** A server frame reporting a failure; {@code id} is the request's, or null. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record ErrorFrame(String type, String id, String code, String message) {}
+
+  public static byte[] encode(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static byte[] encodeEvent(SessionEvent event) {
+    return encode(EventFrame.of(event));
+  }
+
+  public static EventFrame decodeEvent(JsonNode node) {
+    try {
+      return MAPPER.treeToValue(node, EventFrame.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not an event frame: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String wireName(Class<?> eventType) {
+    try {
+      return (String) eventType.getField("TYPE").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(eventType.getName() + " must declare public static TYPE", e);
+    }
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  private abstract static class EventTypeMixin {}
+
+  private static ObjectMapper createMapper() {
+    var mapper = new ObjectMapper();
+    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    mapper.addMixIn(Event.class, EventTypeMixin.class);
+    // Every permitted event type with its TYPE constant, so a new event cannot be forgotten here.
+    for (Class<?> type : Event.class.getPermittedSubclasses()) {
+      mapper.registerSubtypes(new NamedType(type, wireName(type)));
+    }
+    return mapper;
+  }
+}

@@ -34,8 +34,8 @@ public final class FakeModelServer implements AutoCloseable {
   private volatile int contextLength = 32_768;
   private volatile boolean recordBodies = true;
 
-  /** A chat request the server received: its path and JSON body. */
-  public record Recorded(String path, JsonNode body) {}
+  /** A chat request the server received: its path, JSON body and Authorization header. */
+  public record Recorded(String path, JsonNode body, String authorization) {}
 
   private FakeModelServer(HttpServer server) {
     this.server = server;
@@ -104,7 +104,8 @@ public final class FakeModelServer implements AutoCloseable {
 
   private void chat(HttpExchange exchange, String path, byte[] raw) throws IOException {
     JsonNode body = JSON.readTree(raw);
-    requests.add(new Recorded(path, recordBodies ? body : JSON.createObjectNode()));
+    requests.add(new Recorded(path, recordBodies ? body : JSON.createObjectNode(),
+        exchange.getRequestHeaders().getFirst("Authorization")));
     Reply reply = script.poll();
     if (reply == null) {
       reply = fallback.apply(body);

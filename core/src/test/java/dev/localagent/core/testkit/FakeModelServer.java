@@ -42,6 +42,9 @@ public final class FakeModelServer implements AutoCloseable {
   }
 
   public static FakeModelServer start() throws IOException {
+    // Real model servers disable Nagle's algorithm; without it every small SSE chunk waits for a
+    // delayed ACK (~40 ms). Read once when the JDK server classes initialise.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     var http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     var fake = new FakeModelServer(http);
     http.createContext("/", fake::handle);

@@ -11,9 +11,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class ErrorBench {
   private ErrorBench() {}
 
-  public record Result(double bareNanos, double bareError, double guardedNanos, double guardedError) {
+  /**
+   * JMH's mean and error per benchmark, plus the median over all measured iterations of all
+   * forks: on a shared machine one descheduled iteration can dominate a mean, not a median.
+   */
+  public record Result(double bareNanos, double bareError, double guardedNanos, double guardedError,
+      double bareMedian, double guardedMedian) {
     public double overheadPercent() {
       return (guardedNanos / bareNanos - 1) * 100;
+    }
+
+    public double medianOverheadPercent() {
+      return (guardedMedian / bareMedian - 1) * 100;
     }
   }
 
@@ -32,16 +41,23 @@ public final class ErrorBench {
     double bareError = Double.NaN;
     double guarded = Double.NaN;
     double guardedError = Double.NaN;
+    double bareMedian = Double.NaN;
+    double guardedMedian = Double.NaN;
     for (var result : results) {
       var primary = result.getPrimaryResult();
+      double median = Stats.median(result.getBenchmarkResults().stream()
+          .flatMap(b -> b.getIterationResults().stream())
+          .mapToDouble(i -> i.getPrimaryResult().getScore()).toArray());
       if (result.getParams().getBenchmark().endsWith(".bare")) {
         bare = primary.getScore();
         bareError = primary.getScoreError();
+        bareMedian = median;
       } else {
         guarded = primary.getScore();
         guardedError = primary.getScoreError();
+        guardedMedian = median;
       }
     }
-    return new Result(bare, bareError, guarded, guardedError);
+    return new Result(bare, bareError, guarded, guardedError, bareMedian, guardedMedian);
   }
 }

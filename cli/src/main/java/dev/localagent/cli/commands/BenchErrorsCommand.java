@@ -35,12 +35,16 @@ public final class BenchErrorsCommand implements Callable<Integer> {
     data.put("guarded_ns_per_op", result.guardedNanos());
     data.put("guarded_error_ns", result.guardedError());
     data.put("overhead_percent", result.overheadPercent());
+    data.put("bare_median_ns_per_op", result.bareMedian());
+    data.put("guarded_median_ns_per_op", result.guardedMedian());
+    data.put("median_overhead_percent", result.medianOverheadPercent());
     data.put("seed_overhead_percent", 173);
     context.err().println(BenchSupport.machine());
     Printer.of(context).print(data, style -> String.format(Locale.ROOT,
-        "bare     %.2f ± %.2f ns/op%nguarded  %.2f ± %.2f ns/op%noverhead %.2f%% (seed: 173%%, target <= 2%%)",
-        result.bareNanos(), result.bareError(), result.guardedNanos(), result.guardedError(),
-        result.overheadPercent()));
+        "bare     mean %.2f ± %.2f ns/op, median of iterations %.2f%nguarded  mean %.2f ± %.2f ns/op, median of iterations %.2f%n"
+            + "overhead %.2f%% (means), %.2f%% (medians); seed: 173%%, target <= 2%%",
+        result.bareNanos(), result.bareError(), result.bareMedian(), result.guardedNanos(), result.guardedError(),
+        result.guardedMedian(), result.overheadPercent(), result.medianOverheadPercent()));
     return 0;
   }
 }

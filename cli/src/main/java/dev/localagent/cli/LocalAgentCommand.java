@@ -46,7 +46,10 @@ public final class LocalAgentCommand implements Runnable {
       "chat", dev.localagent.cli.commands.ChatCommand.class,
       "sessions", dev.localagent.cli.commands.SessionsCommand.class,
       "providers", dev.localagent.cli.commands.ProvidersCommand.class,
-      "plugins", dev.localagent.cli.commands.PluginsCommand.class);
+      "plugins", dev.localagent.cli.commands.PluginsCommand.class,
+      "serve", dev.localagent.cli.commands.ServeCommand.class,
+      "attach", dev.localagent.cli.commands.AttachCommand.class,
+      "send", dev.localagent.cli.commands.SendCommand.class);
 
   private final Map<String, String> env;
   private AppContext context;

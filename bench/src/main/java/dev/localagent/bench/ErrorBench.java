@@ -26,6 +26,36 @@ public final class ErrorBench {
     }
   }
 
+  /**
+   * Bare and guarded in alternating batches of the same size, in one JVM; the overhead is the
+   * median of the per-pair time ratios. Adjacent batches see the same machine load, so this
+   * stays meaningful on a shared machine where JMH's sequential runs do not. Returns percent.
+   */
+  public static double pairedOverheadPercent(int rounds, int batch) {
+    var state = new ErrorHandlingBenchmark();
+    long sink = 0;
+    double[] ratios = new double[rounds];
+    for (int round = -rounds / 2; round < rounds; round++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < batch; i++) {
+        sink += state.bare().toMillis();
+      }
+      long bare = System.nanoTime() - start;
+      start = System.nanoTime();
+      for (int i = 0; i < batch; i++) {
+        sink += state.guarded().toMillis();
+      }
+      long guarded = System.nanoTime() - start;
+      if (round >= 0) { // the first half-set of rounds only warms up the JIT
+        ratios[round] = (double) guarded / bare;
+      }
+    }
+    if (sink == 42) {
+      System.out.print(""); // keeps the results alive
+    }
+    return (Stats.median(ratios) - 1) * 100;
+  }
+
   public static Result run(int forks, int iterations) throws RunnerException {
     var options = new OptionsBuilder()
         .include(ErrorHandlingBenchmark.class.getName() + "\\.")

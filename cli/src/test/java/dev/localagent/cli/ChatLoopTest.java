@@ -2,7 +2,7 @@ package dev.localagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.core.config.Config;
 import dev.localagent.core.config.Dirs;
 import dev.localagent.core.testkit.FakeModelServer;
@@ -39,12 +39,12 @@ class ChatLoopTest {
           var terminal = TerminalBuilder.builder().system(false).type("dumb").streams(keyboard, screen).build();
           typing) {
         var reader = ChatLoop.lineReader(terminal, home.resolve("history"));
-        new ChatLoop(wiring, reader, terminal.writer(), new Style(false), wiring.store.create()).run();
+        new ChatLoop(wiring, reader, terminal.writer(), Style.PLAIN, wiring.store.create()).run();
         terminal.writer().flush();
       }
       String shown = screen.toString(StandardCharsets.UTF_8);
-      assertThat(shown).contains("first reply", "model: other-model", "second reply", "no tools registered",
-          "unknown command /nonsense");
+      assertThat(shown).contains("first reply", "model: other-model", "second reply",
+          "fs.read  Read a text file", "shell.exec  Run a command", "unknown command /nonsense");
       var requests = server.chatRequests();
       assertThat(requests).hasSize(2);
       assertThat(requests.get(0).body().get("model").asText()).isEqualTo("fake-model");

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
       BenchSubprocessCommand.class,
       BenchFileIoCommand.class,
       BenchWebSocketCommand.class,
+      BenchPluginsCommand.class,
+      BenchAgentCommand.class,
     },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {

@@ -5,7 +5,7 @@ import dev.localagent.cli.GatewayWiring;
 import dev.localagent.cli.render.EventRenderer;
 import dev.localagent.cli.render.HumanRenderer;
 import dev.localagent.cli.render.JsonLinesRenderer;
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.gateway.GatewayConfig;
 import dev.localagent.gateway.GatewayToken;
 import java.net.URI;
@@ -37,6 +37,6 @@ public final class GatewayClientOptions {
 
   static EventRenderer renderer(AppContext context) {
     return context.json() ? new JsonLinesRenderer(context.out())
-        : new HumanRenderer(context.out(), context.err(), new Style(context.color()), false);
+        : new HumanRenderer(context.out(), context.err(), Style.forContext(context), false);
   }
 }

@@ -84,10 +84,11 @@ public final class ResumingSession implements AutoCloseable {
       try {
         GatewayClient client = GatewayClient.connect(uri, token, true, new Listener());
         current = client;
-        client.request(Protocol.SESSION_ATTACH, new SessionAttach(sessionId, lastSeq));
-        if (!firstAttach.complete(null)) {
-          reconnects++;
+        if (firstAttach.isDone()) {
+          reconnects++; // Counted before the attach, whose replay may be consumed at once.
         }
+        client.request(Protocol.SESSION_ATTACH, new SessionAttach(sessionId, lastSeq));
+        firstAttach.complete(null);
         attempt = 0;
         client.closed().get();
         current = null;

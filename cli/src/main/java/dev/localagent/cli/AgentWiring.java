@@ -1,7 +1,6 @@
 package dev.localagent.cli;
 
 import dev.localagent.api.model.ModelProvider;
-import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.agent.DefaultAgentEngine;
 import dev.localagent.core.agent.EngineSettings;
@@ -12,6 +11,11 @@ import dev.localagent.core.session.JsonlSessionStore;
 import dev.localagent.core.session.SessionsConfig;
 import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
+import dev.localagent.core.tool.builtin.BuiltinTools;
+import dev.localagent.core.tool.chain.ChainToolInvoker;
+import dev.localagent.core.policy.PolicyConfig;
+import dev.localagent.core.plugin.PluginHost;
+import dev.localagent.cli.commands.PluginsCommand;
 
 /**
  * Wires the agent for one CLI process by hand: session store, provider, tools and engine. The
@@ -23,9 +27,11 @@ public final class AgentWiring implements AutoCloseable {
   public final ModelProvider provider;
   public final ToolRegistry tools;
   public final DefaultAgentEngine engine;
+  private final PluginHost plugins;
 
   private AgentWiring(JsonlSessionStore store, ProviderConfig providerConfig, ModelProvider provider,
-      ToolRegistry tools, DefaultAgentEngine engine) {
+      ToolRegistry tools, DefaultAgentEngine engine, PluginHost plugins) {
+    this.plugins = plugins;
     this.store = store;
     this.providerConfig = providerConfig;
     this.provider = provider;
@@ -54,24 +60,27 @@ public final class AgentWiring implements AutoCloseable {
     var settings = new EngineSettings(config.model().isEmpty() ? "default" : config.model(),
         maxSteps != null ? maxSteps : agent.maxSteps(), context.workdir(), agent.systemPrompt(), null, null);
     var tools = new ToolRegistry();
-    ToolInvoker invoker = toolInvoker(context, tools);
+    PluginHost plugins = PluginsCommand.open(context);
+    ToolInvoker invoker = toolInvoker(context, tools, plugins);
     var store = store(context);
-    return new AgentWiring(store, config, provider, tools, new DefaultAgentEngine(store, provider, tools, invoker, settings));
+    return new AgentWiring(store, config, provider, tools, new DefaultAgentEngine(store, provider, tools, invoker, settings),
+        plugins);
   }
 
   /**
-   * The tool chain. The built-in tools and the policy/audit interceptor chain are wired here once
-   * they are on main; until then no tool is registered and every call is answered as unknown.
+   * The tool chain: built-in tools plus the tools of installed plugins (lazy: listed from the
+   * plugin index, a plugin's classes load on its first call), behind audit, policy and approval.
    */
-  private static ToolInvoker toolInvoker(AppContext context, ToolRegistry tools) {
-    return invocation -> tools.find(invocation.call().name()).isEmpty()
-        ? ToolResult.error("LA-TOOL-012", "no tool named '" + invocation.call().name() + "'")
-        : ToolResult.error("LA-TOOL-013", "no tool chain is wired in this build");
+  private static ToolInvoker toolInvoker(AppContext context, ToolRegistry tools, PluginHost plugins) {
+    BuiltinTools.registerAll(tools, context.env());
+    plugins.registerTools(tools);
+    return ChainToolInvoker.create(tools, context.config().section(PolicyConfig.SECTION), context.dirs(), context.env());
   }
 
   @Override
   public void close() {
     engine.close();
     store.close();
+    plugins.close();
   }
 }

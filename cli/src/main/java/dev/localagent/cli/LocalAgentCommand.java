@@ -1,9 +1,7 @@
 package dev.localagent.cli;
 
-import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigLoad;
 import dev.localagent.core.config.ConfigLoader;
-import dev.localagent.core.config.ConfigSchema;
 import dev.localagent.core.config.Dirs;
 import dev.localagent.core.logging.LoggingConfig;
 import java.nio.file.Path;
@@ -44,17 +42,6 @@ import picocli.CommandLine.Spec;
       "  localagent --help COMMAND  help for one command",
     })
 public final class LocalAgentCommand implements Runnable {
-  /**
-   * Every config section, one line each; a key not listed here is reported as unknown. To add a
-   * section: declare {@code SECTION} next to its record and append it here.
-   */
-  public static final ConfigSchema SCHEMA = ConfigSchema.of(
-      LoggingConfig.SECTION,
-      PerformanceAlertsConfig.SECTION,
-      dev.localagent.core.session.SessionsConfig.SECTION,
-      dev.localagent.core.provider.ProvidersConfig.SECTION,
-      dev.localagent.core.agent.AgentConfig.SECTION);
-
   private final Map<String, String> env;
   private AppContext context;
   private ConfigLoad configLoad;
@@ -102,7 +89,7 @@ public final class LocalAgentCommand implements Runnable {
   /** The result of loading all five layers, errors included; loaded once per process. */
   public synchronized ConfigLoad configLoad() {
     if (configLoad == null) {
-      configLoad = new ConfigLoader(SCHEMA).load(configInputs());
+      configLoad = new ConfigLoader(ConfigSections.SCHEMA).load(configInputs());
     }
     return configLoad;
   }

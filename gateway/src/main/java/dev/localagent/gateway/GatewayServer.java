@@ -43,6 +43,7 @@ public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
   private static final int ACCEPT_BACKLOG = 4_096;
   private static final long CLOSE_FRAMES_WAIT_MILLIS = 2_000;
+  private static final long REQUESTS_WAIT_MILLIS = 2_000;
 
   private final GatewayConfig config;
   private final ServerContext context;
@@ -113,11 +114,11 @@ public final class GatewayServer implements AutoCloseable {
       serverChannel.close().syncUninterruptibly(); // Stop accepting.
     }
     finishTurns();
+    finishRequests();
     webSockets.writeAndFlush(
         new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down"))
         .awaitUninterruptibly(CLOSE_FRAMES_WAIT_MILLIS);
     webSockets.close().awaitUninterruptibly(CLOSE_FRAMES_WAIT_MILLIS);
-    requestExecutor.shutdownNow();
     store.close(); // Flushes every log.
     shutdownLoops();
   }
@@ -130,6 +131,19 @@ public final class GatewayServer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Lets requests in flight queue their replies, so none is cut off by the close frame. */
+  private void finishRequests() {
+    requestExecutor.shutdown();
+    try {
+      if (!requestExecutor.awaitTermination(REQUESTS_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+        requestExecutor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      requestExecutor.shutdownNow();
     }
   }
 

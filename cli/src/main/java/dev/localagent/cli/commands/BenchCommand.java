@@ -8,7 +8,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Run capacity benchmarks and print measured figures.",
-    subcommands = {BenchAgentCommand.class},
+    subcommands = {
+      BenchStartupCommand.class,
+      BenchConfigCommand.class,
+      BenchErrorsCommand.class,
+      BenchSubprocessCommand.class,
+      BenchFileIoCommand.class,
+      BenchAgentCommand.class,
+    },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

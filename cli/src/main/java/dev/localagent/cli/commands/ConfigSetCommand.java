@@ -41,7 +41,7 @@ public final class ConfigSetCommand implements Callable<Integer> {
     var context = root.contextWithoutConfig();
     ConfigLoader.Inputs inputs = root.configInputs();
     var target = project ? inputs.dirs().projectConfigFile() : inputs.userFile();
-    var change = new ConfigSetter(new ConfigLoader(LocalAgentCommand.SCHEMA)).set(inputs, target, key, value);
+    var change = new ConfigSetter(new ConfigLoader(dev.localagent.cli.ConfigSections.SCHEMA)).set(inputs, target, key, value);
     String shown = change.secret() ? Secret.REDACTED : value;
     Printer.of(context).print(Map.of("file", change.file().toString(), "key", key, "value", shown),
         style -> "set " + key + " = " + shown + " in " + change.file());

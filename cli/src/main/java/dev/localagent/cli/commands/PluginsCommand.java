@@ -52,14 +52,15 @@ public final class PluginsCommand implements Runnable {
     return ((LocalAgentCommand) spec.root().userObject()).context();
   }
 
-  static PluginLocations locations(AppContext context) {
+  public static PluginLocations locations(AppContext context) {
     PluginsConfig config = context.config().section(PluginsConfig.SECTION);
     String home = context.env().get("LOCALAGENT_HOME");
     Path builtin = home == null || home.isBlank() ? null : Path.of(home, "plugins");
     return PluginLocations.of(context.dirs(), config, builtin);
   }
 
-  static PluginHost open(AppContext context) {
+  /** The plugin host for this process, reading the index (no plugin class is loaded here). */
+  public static PluginHost open(AppContext context) {
     return PluginHost.open(locations(context), context.config().section(PluginsConfig.SECTION));
   }
 

@@ -25,9 +25,11 @@ public final class ConfigLoader {
 
   private final ConfigSchema schema;
   private final ObjectMapper mapper = ConfigMapper.create();
+  private final Map<String, Object> defaults;
 
   public ConfigLoader(ConfigSchema schema) {
     this.schema = schema;
+    this.defaults = defaultsTree(schema, mapper);
   }
 
   /** A value set on the command line, e.g. {@code --log-level debug} sets {@code logging.level}. */
@@ -49,10 +51,12 @@ public final class ConfigLoader {
     }
   }
 
+  @SuppressWarnings("unchecked")
   public ConfigLoad load(Inputs inputs) {
     var problems = new ArrayList<ConfigProblem>();
     var files = new ArrayList<Path>();
-    var merged = defaultsTree();
+    var merged = ConfigTree.empty();
+    merged.root().putAll((Map<String, Object>) ConfigTree.deepCopy(defaults));
     mergeFile(merged, inputs, inputs.userFile(), inputs.explicitFile().isPresent(), problems, files);
     mergeFile(merged, inputs, inputs.dirs().projectConfigFile(), false, problems, files);
     merged.mergeFrom(environmentLayer(inputs.env()));
@@ -66,11 +70,11 @@ public final class ConfigLoader {
     return new ConfigLoad(config, problems, files);
   }
 
-  @SuppressWarnings("unchecked")
-  private ConfigTree defaultsTree() {
-    var tree = ConfigTree.empty();
+  /** The defaults as a tree, computed once; each load merges the other layers into a copy. */
+  private static Map<String, Object> defaultsTree(ConfigSchema schema, ObjectMapper mapper) {
+    var tree = new LinkedHashMap<String, Object>();
     for (var section : schema.sections()) {
-      tree.root().put(section.key(), mapper.convertValue(section.defaults(), LinkedHashMap.class));
+      tree.put(section.key(), mapper.convertValue(section.defaults(), LinkedHashMap.class));
     }
     return tree;
   }

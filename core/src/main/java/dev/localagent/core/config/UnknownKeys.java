@@ -14,6 +14,18 @@ import java.util.Map;
  * and list elements; a {@code Map<String, Object>} accepts any key.
  */
 final class UnknownKeys {
+  /** Snake-case key to component, per record type; reflection is the slow part of a load. */
+  private static final ClassValue<Map<String, RecordComponent>> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected Map<String, RecordComponent> computeValue(Class<?> type) {
+      var components = new LinkedHashMap<String, RecordComponent>();
+      for (var component : type.getRecordComponents()) {
+        components.put(snakeCase(component.getName()), component);
+      }
+      return java.util.Collections.unmodifiableMap(components);
+    }
+  };
+
   private final ConfigTree tree;
   private final List<ConfigProblem> warnings;
 
@@ -43,10 +55,7 @@ final class UnknownKeys {
   }
 
   private void walkRecord(String path, Map<String, Object> map, Class<?> type) {
-    var components = new LinkedHashMap<String, RecordComponent>();
-    for (var component : type.getRecordComponents()) {
-      components.put(snakeCase(component.getName()), component);
-    }
+    var components = COMPONENTS.get(type);
     for (var key : new ArrayList<>(map.keySet())) {
       String keyPath = ConfigTree.child(path, key);
       var component = components.get(key);

@@ -71,7 +71,7 @@ public final class ShellWords {
         case '"' -> doubleQuoted();
         case '\\' -> escaped();
         case '`' -> { features.add(Feature.SUBSTITUTION); append(c); i++; }
-        case '$' -> { dollar(); append(c); i++; }
+        case '$' -> expansion();
         case '*', '?', '[' -> { features.add(Feature.GLOB); append(c); i++; }
         case '~' -> { if (word == null) { features.add(Feature.TILDE); } append(c); i++; }
         case '#' -> comment(c);
@@ -138,6 +138,31 @@ public final class ShellWords {
       startWord().append(c);
     }
     i += 2;
+  }
+
+  /** An unquoted $: a $(..) or ${..} is kept whole in the word, so its parentheses are not operators. */
+  private void expansion() {
+    dollar();
+    char open = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+    if (open != '(' && open != '{') {
+      append('$');
+      i++;
+      return;
+    }
+    char close = open == '(' ? ')' : '}';
+    int depth = 0;
+    int start = i;
+    for (i = i + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      depth += c == open ? 1 : c == close ? -1 : 0;
+      if (depth == 0) {
+        break;
+      }
+    }
+    if (i >= text.length()) {
+      throw new SyntaxException("unterminated $" + open + " at position " + start);
+    }
+    startWord().append(text, start, ++i);
   }
 
   private void dollar() {

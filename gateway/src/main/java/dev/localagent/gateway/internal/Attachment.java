@@ -52,7 +52,7 @@ final class Attachment {
     subscribeFrom(gen, from);
   }
 
-  /** Whether delivery has been paused for at least this long. */
+  /** Whether delivery has been paused without catch-up progress for at least this long. */
   synchronized boolean pausedLongerThan(long nanos) {
     return paused && System.nanoTime() - pausedAtNanos >= nanos;
   }
@@ -107,6 +107,9 @@ final class Attachment {
           lastSeq = event.seq();
           metrics.eventsOut.increment();
         }
+      }
+      if (!missed.isEmpty()) {
+        pausedAtNanos = System.nanoTime(); // Progress: the slow-client clock measures stalls only.
       }
       if (missed.size() >= chunk || closed) {
         return; // More to read after this chunk drains.

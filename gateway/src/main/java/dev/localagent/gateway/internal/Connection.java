@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state of one authenticated-or-not WebSocket connection: its outbound queue, the sessions it
@@ -29,6 +30,7 @@ final class Connection {
   private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
   private final SerialExecutor requests;
   private final String id;
+  private final AtomicBoolean slowCheckScheduled = new AtomicBoolean();
   private volatile boolean authenticated;
   private volatile String clientName = "client";
 
@@ -113,8 +115,10 @@ final class Connection {
   }
 
   private void onPaused() {
-    long timeout = config().slowClientTimeoutMillis();
-    channel.eventLoop().schedule(this::closeIfStillPaused, timeout, TimeUnit.MILLISECONDS);
+    if (slowCheckScheduled.compareAndSet(false, true)) {
+      long timeout = config().slowClientTimeoutMillis();
+      channel.eventLoop().schedule(this::closeIfStillPaused, timeout, TimeUnit.MILLISECONDS);
+    }
     // The queue may already be empty; a catch-up must not wait for an event that never comes.
     channel.eventLoop().execute(() -> {
       if (out.queued() == 0 && channel.isWritable()) {
@@ -124,11 +128,15 @@ final class Connection {
   }
 
   private void closeIfStillPaused() {
+    slowCheckScheduled.set(false);
     long limit = TimeUnit.MILLISECONDS.toNanos(config().slowClientTimeoutMillis());
     if (attachments.values().stream().anyMatch(a -> a.pausedLongerThan(limit))) {
       server.metrics().slowClientsClosed.increment();
       close(WebSocketCloseStatus.TRY_AGAIN_LATER,
           GatewayErrors.SLOW_CLIENT.id() + " client read too slowly; reattach with your last seq");
+    } else if (channel.isActive() && attachments.values().stream().anyMatch(a -> a.pausedLongerThan(0))) {
+      // Still paused but it made progress meanwhile: look again one timeout later.
+      onPaused();
     }
   }
 

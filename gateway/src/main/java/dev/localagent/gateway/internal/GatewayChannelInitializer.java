@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionFilter;
@@ -51,7 +52,6 @@ public final class GatewayChannelInitializer extends ChannelInitializer<SocketCh
     var pipeline = ch.pipeline();
     pipeline.addLast("idle", new IdleStateHandler(config.idleTimeoutMillis(), 0,
         config.pingIntervalMillis(), TimeUnit.MILLISECONDS));
-    pipeline.addLast("keepAlive", new KeepAliveHandler());
     pipeline.addLast("httpCodec", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, 8_192));
     pipeline.addLast("httpAggregator", new HttpObjectAggregator(MAX_HTTP_BODY_BYTES));
     pipeline.addLast("httpRoutes", new HttpRouteHandler(server));
@@ -59,6 +59,8 @@ public final class GatewayChannelInitializer extends ChannelInitializer<SocketCh
       pipeline.addLast("compression", new WebSocketServerExtensionHandler(deflate(config)));
     }
     pipeline.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig));
+    pipeline.addLast("messageAggregator", new WebSocketFrameAggregator(config.maxFrameBytes()));
+    pipeline.addLast("keepAlive", new KeepAliveHandler());
     pipeline.addLast("protocol", new ProtocolHandler(server));
   }
 

@@ -25,6 +25,18 @@ public final class GatewayMetrics {
     return connectionsOpen.get();
   }
 
+  public int pausedConnections() {
+    return connectionsPaused.get();
+  }
+
+  public long catchUpReads() {
+    return catchUpReads.sum();
+  }
+
+  public long slowClientsClosed() {
+    return slowClientsClosed.sum();
+  }
+
   public long eventsOut() {
     return eventsOut.sum();
   }

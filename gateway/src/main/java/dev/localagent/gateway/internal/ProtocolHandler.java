@@ -6,6 +6,7 @@ import dev.localagent.gateway.GatewayErrors;
 import dev.localagent.gateway.protocol.WireJson;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -125,6 +126,12 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException && connection != null) {
+      // A message reassembled from fragments outgrew the limit: same answer as one big frame.
+      connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message larger than "
+          + server.config().maxFrameBytes() + " bytes");
+      return;
+    }
     if (cause instanceof CorruptedWebSocketFrameException) {
       // The decoder already sent the close frame (1009 for an oversized frame, 1002 otherwise).
       LOG.debug("protocol violation on {}: {}", ctx.channel().id(), cause.getMessage());

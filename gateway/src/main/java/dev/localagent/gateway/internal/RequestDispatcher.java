@@ -32,6 +32,7 @@ import dev.localagent.gateway.protocol.Protocol;
 import dev.localagent.gateway.protocol.WireJson;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +68,20 @@ final class RequestDispatcher {
       c.error(id, GatewayErrors.NOT_AUTHENTICATED.id(), "send hello with the token first");
     } else if (spec == Protocol.PING) {
       c.reply(id, spec.replyType(), new Pong(System.currentTimeMillis()));
-    } else if (params instanceof ToolInvoke invoke) {
-      c.server().requestExecutor().execute(() -> run(c, id, spec, invoke));
     } else {
-      c.requests().execute(() -> run(c, id, spec, params));
+      submit(c, id, spec, params);
+    }
+  }
+
+  private void submit(Connection c, String id, MessageSpec<?, ?> spec, Record params) {
+    try {
+      if (params instanceof ToolInvoke) {
+        c.server().requestExecutor().execute(() -> run(c, id, spec, params)); // May block long.
+      } else {
+        c.requests().execute(() -> run(c, id, spec, params));
+      }
+    } catch (RejectedExecutionException e) {
+      c.error(id, GatewayErrors.SHUTTING_DOWN.id(), "the server is shutting down");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.localagent.gateway.internal;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,7 +23,13 @@ final class SerialExecutor implements Executor {
   public void execute(Runnable task) {
     tasks.add(task);
     if (running.compareAndSet(false, true)) {
-      delegate.execute(this::runAll);
+      try {
+        delegate.execute(this::runAll);
+      } catch (RejectedExecutionException e) {
+        tasks.clear();
+        running.set(false);
+        throw e;
+      }
     }
   }
 

@@ -35,7 +35,7 @@ public final class AtomicFiles {
       temp = writeNamed(dir, target, data);
     }
     try {
-      if (keep != null) {
+      if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
         Files.setPosixFilePermissions(temp, keep);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

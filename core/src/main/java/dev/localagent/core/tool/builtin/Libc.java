@@ -23,6 +23,7 @@ import java.lang.invoke.VarHandle;
 final class Libc {
   static final boolean AVAILABLE;
   static final int SIGKILL = 9;
+  static final int SIGTERM = 15;
   private static final int O_WRONLY = 1;
   private static final int O_CLOEXEC = 02000000;
   private static final int AT_FDCWD = -100;
@@ -39,6 +40,9 @@ final class Libc {
   private static MethodHandle close;
   private static MethodHandle linkat;
   private static MethodHandle kill;
+  private static MethodHandle read;
+  private static MethodHandle waitpid;
+  private static MethodHandle strerror;
 
   static {
     String arch = System.getProperty("os.arch");
@@ -72,6 +76,11 @@ final class Libc {
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
     kill = linker.downcallHandle(libc.find("kill").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+    read = linker.downcallHandle(libc.find("read").orElseThrow(),
+        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
+    waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
+    strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
   }
 
   /** An unnamed file in {@code dir}, or -errno (e.g. EOPNOTSUPP on file systems without it). */
@@ -137,6 +146,52 @@ final class Libc {
     } catch (Throwable t) {
       throw new IllegalStateException("close failed to call", t);
     }
+  }
+
+  /** Reads up to {@code max} bytes into {@code buffer}; returns the count, 0 at EOF, or -errno. */
+  static long read(int fd, MemorySegment buffer, long max) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      while (true) {
+        long n = (long) read.invokeExact(state, fd, buffer, max);
+        if (n >= 0 || errno(state) != 4) { // retry on EINTR
+          return n >= 0 ? n : -errno(state);
+        }
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException("read failed to call", t);
+    }
+  }
+
+  /** Reaps child {@code pid}; returns its raw wait status, or -errno. */
+  static int waitpid(long pid) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment status = arena.allocate(JAVA_INT);
+      while (true) {
+        int rc = (int) waitpid.invokeExact(state, (int) pid, status, 0);
+        if (rc >= 0 || errno(state) != 4) {
+          return rc >= 0 ? status.get(JAVA_INT, 0) : -errno(state);
+        }
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException("waitpid failed to call", t);
+    }
+  }
+
+  /** The C library's text for an errno value. */
+  static String describe(int errno) {
+    try {
+      MemorySegment text = (MemorySegment) strerror.invokeExact(errno);
+      return text.reinterpret(1024).getString(0);
+    } catch (Throwable t) {
+      return "errno " + errno;
+    }
+  }
+
+  /** Sends {@code signal} to one process; returns 0 or -errno. */
+  static int kill(long pid, int signal) {
+    return killGroup(-pid, signal);
   }
 
   /** Sends {@code signal} to every process in group {@code pgid}; returns 0 or -errno. */

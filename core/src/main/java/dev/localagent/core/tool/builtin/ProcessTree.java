@@ -1,10 +1,12 @@
 package dev.localagent.core.tool.builtin;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starting a command in its own process group and killing everything it started. The child is
@@ -29,19 +31,33 @@ final class ProcessTree {
     return out;
   }
 
+  /** Starts {@code argv}: natively in a new session when possible, else via ProcessBuilder + setsid. */
+  static Process start(List<String> argv, Map<String, String> env, Path cwd) throws IOException {
+    if (NativeSpawn.AVAILABLE) {
+      return NativeSpawn.start(argv, env, cwd);
+    }
+    var builder = new ProcessBuilder(inNewGroup(argv))
+        .directory(cwd.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
   /** Kills the process, its group and all its descendants with SIGKILL. */
   static void kill(Process process) {
     List<ProcessHandle> descendants = process.descendants().toList();
-    killGroup(process.pid());
+    killGroup(process);
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
-  /** Kills what is left of the group after its leader exited, e.g. background jobs. */
-  static void killGroup(long pgid) {
-    if (!GROUPS) {
-      return;
+  /** Kills what is left of the process's group, e.g. background jobs after the leader exited. */
+  static void killGroup(Process process) {
+    if (!GROUPS && !(process instanceof SpawnedProcess)) {
+      return; // not started in a group of its own: the group is ours
     }
+    long pgid = process.pid();
     if (Libc.AVAILABLE) {
       Libc.killGroup(pgid, Libc.SIGKILL);
       return;

@@ -33,7 +33,7 @@ final class RunningCommand {
       ProcessTree.kill(process);
     } else {
       // Background jobs it left behind would hold our pipes open and outlive the call.
-      ProcessTree.killGroup(process.pid());
+      ProcessTree.killGroup(process);
     }
     long left = Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1000);
     stdout.join(left);
@@ -59,7 +59,9 @@ final class RunningCommand {
   }
 
   private Thread pump(InputStream in, String stream) {
-    return Thread.ofVirtual().name("shell-" + stream + "-" + process.pid()).start(() -> {
+    // Native reads would pin a virtual thread's carrier; JDK pipe streams are virtual-thread friendly.
+    Thread.Builder builder = process instanceof SpawnedProcess ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+    return builder.name("shell-" + stream + "-" + process.pid()).start(() -> {
       try (in) {
         capture.pump(in, stream);
       } catch (IOException e) {

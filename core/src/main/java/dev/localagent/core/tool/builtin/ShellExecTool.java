@@ -8,7 +8,6 @@ import dev.localagent.api.tool.ToolSpec;
 import dev.localagent.core.policy.Secrets;
 import dev.localagent.core.policy.ShellWords;
 import dev.localagent.core.tool.ToolErrors;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,14 +89,9 @@ public final class ShellExecTool implements Tool {
 
   private ToolResult run(List<String> argv, Path cwd, long timeoutNanos, ToolOutput output)
       throws InterruptedException {
-    var builder = new ProcessBuilder(ProcessTree.inNewGroup(resolve(argv)))
-        .directory(cwd.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().clear();
-    builder.environment().putAll(environment);
     Process process;
     try {
-      process = builder.start();
+      process = ProcessTree.start(resolve(argv), environment, cwd);
     } catch (IOException e) {
       throw new ToolFailure(ToolErrors.START_FAILED, "cannot start '" + argv.getFirst() + "': " + e.getMessage());
     }

@@ -151,4 +151,18 @@ class ShellExecToolTest {
   void anEmptyCommandStringIsRefused() {
     assertThat(call(shell, workdir, "command", " ").content()).isEqualTo("argument 'command' must not be empty");
   }
+
+  @Test
+  void commandsAreSpawnedNativelyInTheirOwnSessionOnThisLinuxMachine() {
+    assertThat(NativeSpawn.AVAILABLE).as("FFM posix_spawn").isTrue();
+    String ids = call(shell, workdir, "command", List.of("sh", "-c", "echo $$ $(ps -o sid= -p $$)")).content().trim();
+    String[] pidAndSession = ids.split("\\s+");
+    assertThat(pidAndSession[1]).as("session id equals the command's pid").isEqualTo(pidAndSession[0]);
+  }
+
+  @Test
+  void theCommandInheritsNoDescriptorsButStdioAndReadsEmptyStdin() {
+    assertThat(call(shell, workdir, "command", List.of("sh", "-c", "ls /proc/$$/fd")).content()).isEqualTo("0\n1\n2\n");
+    assertThat(call(shell, workdir, "command", List.of("cat")).content()).isEmpty();
+  }
 }

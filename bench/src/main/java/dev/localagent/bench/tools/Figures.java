@@ -1,0 +1,55 @@
+package dev.localagent.bench.tools;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Rows of a benchmark report: median of several runs, printed with the ratio to a baseline. */
+final class Figures {
+  private record Row(String name, List<Double> runs) {
+    double median() {
+      var sorted = runs.stream().sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+  }
+
+  /** Measures one variant once. */
+  @FunctionalInterface
+  interface Measure {
+    double rate() throws Exception;
+  }
+
+  private final List<Row> rows = new ArrayList<>();
+
+  void add(String name, int runs, Measure measure) throws Exception {
+    var values = new ArrayList<Double>(runs);
+    for (int i = 0; i < runs; i++) {
+      values.add(measure.rate());
+    }
+    rows.add(new Row(name, values));
+  }
+
+  double median(String name) {
+    return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().median();
+  }
+
+  /** Prints every row as "name  median/s  xRatio" against {@code baseline}, plus the raw runs. */
+  void print(PrintWriter out, String unit, String baseline, String secondBaseline) {
+    double base = median(baseline);
+    double second = median(secondBaseline);
+    out.printf(Locale.ROOT, "%-38s %14s %10s %10s   %s%n", "variant", "median " + unit, "vs " + shortName(baseline),
+        "vs " + shortName(secondBaseline), "runs");
+    for (Row row : rows) {
+      out.printf(Locale.ROOT, "%-38s %14.0f %9.2fx %9.2fx   %s%n", row.name(), row.median(), row.median() / base,
+          row.median() / second, row.runs().stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+    }
+    out.flush();
+  }
+
+  private static String shortName(String name) {
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(0, space);
+  }
+}

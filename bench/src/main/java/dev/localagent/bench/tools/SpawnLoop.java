@@ -1,0 +1,83 @@
+package dev.localagent.bench.tools;
+
+import dev.localagent.api.tool.ToolOutput;
+import dev.localagent.api.tool.ToolRequest;
+import dev.localagent.core.tool.builtin.ShellExecTool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java side of the subprocess benchmark, run in a fresh JVM per launch mechanism (the JDK
+ * reads {@code jdk.lang.Process.launchMechanism} once). Spawns {@code /bin/echo hello} with
+ * output captured, COUNT times per thread, after a warm-up. Prints "<commands> <seconds>".
+ * Usage: SpawnLoop processbuilder|shellexec|ffm COUNT THREADS
+ */
+public final class SpawnLoop {
+  private SpawnLoop() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    int count = Integer.parseInt(args[1]);
+    int threads = Integer.parseInt(args[2]);
+    Runnable once = switch (mode) {
+      case "processbuilder" -> SpawnLoop::processBuilder;
+      case "shellexec" -> shellExec();
+      case "ffm" -> SpawnLoop::ffm;
+      default -> throw new IllegalArgumentException("unknown mode " + mode);
+    };
+    for (int i = 0; i < Math.min(200, count); i++) {
+      once.run(); // warm-up: JIT and the launcher's first-use costs stay out of the figure
+    }
+    long start = System.nanoTime();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(Thread.ofPlatform().start(() -> {
+        for (int i = 0; i < count; i++) {
+          once.run();
+        }
+      }));
+    }
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void processBuilder() {
+    try {
+      Process p = new ProcessBuilder("/bin/echo", "hello").start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0 || out.length != 6) {
+        throw new IllegalStateException("unexpected result");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Runnable shellExec() {
+    var tool = new ShellExecTool(System.getenv(), ShellExecTool.DEFAULT_MAX_OUTPUT_BYTES);
+    var request = new ToolRequest("bench", Map.of("command", List.of("/bin/echo", "hello")), Path.of("."));
+    return () -> {
+      try {
+        if (!tool.call(request, ToolOutput.DISCARD).content().equals("hello\n")) {
+          throw new IllegalStateException("unexpected output");
+        }
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  private static void ffm() {
+    try {
+      if (FfmSpawn.run("/bin/echo", "hello") != 6) {
+        throw new IllegalStateException("unexpected output");
+      }
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+}

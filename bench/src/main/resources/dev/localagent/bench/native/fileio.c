@@ -1,0 +1,51 @@
+/*
+ * Baseline for `localagent bench fileio`. Usage: fileio MODE DIR COUNT SIZE, MODE one of
+ *   small:  create, write SIZE bytes, close; then open, read, close (one file = write + read)
+ *   atomic: write a temp file in DIR, fsync, rename over the target, fsync DIR (durable replace)
+ * Prints "<files> <seconds>".
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void die(const char *what) { perror(what); exit(1); }
+
+int main(int argc, char **argv) {
+  if (argc != 5) { fprintf(stderr, "usage: fileio small|atomic DIR COUNT SIZE\n"); return 2; }
+  const char *mode = argv[1], *dir = argv[2];
+  long count = atol(argv[3]), size = atol(argv[4]);
+  char *data = malloc(size), *back = malloc(size);
+  memset(data, 'x', size);
+  char path[4096], tmp[4096];
+  struct timespec a, b;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+  if (dfd < 0) die("open dir");
+  for (long i = 0; i < count; i++) {
+    if (strcmp(mode, "small") == 0) {
+      snprintf(path, sizeof path, "%s/f%ld.txt", dir, i);
+      int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (fd < 0 || write(fd, data, size) != size) die("write");
+      close(fd);
+      fd = open(path, O_RDONLY);
+      if (fd < 0 || read(fd, back, size) != size) die("read");
+      close(fd);
+    } else {
+      snprintf(path, sizeof path, "%s/target.txt", dir);
+      snprintf(tmp, sizeof tmp, "%s/.target.txt.%ld.tmp", dir, i);
+      int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0644);
+      if (fd < 0 || write(fd, data, size) != size) die("write");
+      if (fsync(fd) != 0) die("fsync");
+      close(fd);
+      if (rename(tmp, path) != 0) die("rename");
+      if (fsync(dfd) != 0) die("fsync dir");
+    }
+  }
+  close(dfd);
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  printf("%ld %.6f\n", count, (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9);
+  return 0;
+}

@@ -1,0 +1,64 @@
+package dev.localagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged {@code ./localagent} launcher as a user would (after {@code package}). */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("..", "localagent").toAbsolutePath().normalize();
+
+  @TempDir Path home;
+
+  record Run(int exit, String out, String err) {}
+
+  private Run run(String... args) throws IOException, InterruptedException {
+    var command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    var builder = new ProcessBuilder(command);
+    builder.environment().put("HOME", home.toString());
+    builder.environment().remove("XDG_CONFIG_HOME");
+    Path out = home.resolve("out.txt");
+    Path err = home.resolve("err.txt");
+    var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void versionSucceedsWithNothingOnStderr() throws Exception {
+    var result = run("--version");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).startsWith("localagent 0.1.0").contains("Java 25");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void unknownOptionExitsWithUsageCode() throws Exception {
+    var result = run("--bogus");
+
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error[LA-GEN-004]").doesNotContain("Exception");
+  }
+
+  @Test
+  void brokenUserConfigExitsWith3AndNoStackTrace() throws Exception {
+    Files.createDirectories(home.resolve(".config/localagent"));
+    Files.writeString(home.resolve(".config/localagent/config.yaml"), "logging: {level: [\n");
+
+    var result = run("config", "show");
+
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.err()).startsWith("error[LA-CONFIG-001]").doesNotContain("\tat ");
+  }
+}

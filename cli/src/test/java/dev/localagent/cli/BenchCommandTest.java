@@ -15,6 +15,7 @@ class BenchCommandTest {
     var result = new CliHarness(temp).runRaw("bench", "--help");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("startup").contains("config").contains("errors");
+    assertThat(result.out()).contains("startup").contains("config").contains("errors")
+        .contains("subprocess").contains("fileio");
   }
 }

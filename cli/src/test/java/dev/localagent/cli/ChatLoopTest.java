@@ -43,8 +43,8 @@ class ChatLoopTest {
         terminal.writer().flush();
       }
       String shown = screen.toString(StandardCharsets.UTF_8);
-      assertThat(shown).contains("first reply", "model: other-model", "second reply", "fs.write", "shell.exec",
-          "unknown command /nonsense");
+      assertThat(shown).contains("first reply", "model: other-model", "second reply",
+          "fs.read  Read a text file", "shell.exec  Run a command", "unknown command /nonsense");
       var requests = server.chatRequests();
       assertThat(requests).hasSize(2);
       assertThat(requests.get(0).body().get("model").asText()).isEqualTo("fake-model");

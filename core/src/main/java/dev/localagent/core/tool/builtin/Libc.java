@@ -148,12 +148,16 @@ final class Libc {
     }
   }
 
-  /** Reads up to {@code max} bytes into {@code buffer}; returns the count, 0 at EOF, or -errno. */
-  static long read(int fd, MemorySegment buffer, long max) {
+  /** Reads up to {@code len} bytes into {@code b} at {@code off}; returns the count, 0 at EOF, or -errno. */
+  static long read(int fd, byte[] b, int off, int len) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);
+      MemorySegment buffer = arena.allocate(len);
       while (true) {
-        long n = (long) read.invokeExact(state, fd, buffer, max);
+        long n = (long) read.invokeExact(state, fd, buffer, (long) len);
+        if (n > 0) {
+          MemorySegment.copy(buffer, JAVA_BYTE, 0, b, off, (int) n);
+        }
         if (n >= 0 || errno(state) != 4) { // retry on EINTR
           return n >= 0 ? n : -errno(state);
         }

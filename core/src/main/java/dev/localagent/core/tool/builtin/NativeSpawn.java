@@ -2,6 +2,7 @@ package dev.localagent.core.tool.builtin;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.IOException;
@@ -49,6 +50,8 @@ final class NativeSpawn {
   private static MethodHandle sigEmptySet;
   private static MethodHandle sigFillSet;
   private static MethodHandle spawn;
+  private static MethodHandle pidfdOpen;
+  private static MethodHandle poll;
 
   static {
     boolean ok = Libc.AVAILABLE;
@@ -83,6 +86,8 @@ final class NativeSpawn {
     setSigDefault = h(linker, libc, "posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     sigEmptySet = h(linker, libc, "sigemptyset", p);
     sigFillSet = h(linker, libc, "sigfillset", p);
+    pidfdOpen = h(linker, libc, "pidfd_open", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    poll = h(linker, libc, "poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     spawn = h(linker, libc, "posix_spawn",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
   }
@@ -128,6 +133,24 @@ final class NativeSpawn {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("posix_spawn failed to call", t);
+    }
+  }
+
+  /** A descriptor that becomes readable when {@code pid} exits, or a negative value. */
+  static int pidfd(long pid) {
+    try {
+      return (int) pidfdOpen.invokeExact((int) pid, 0);
+    } catch (Throwable t) {
+      throw new IllegalStateException("pidfd_open failed to call", t);
+    }
+  }
+
+  /** poll(2) on {@code count} struct pollfd entries; returns the ready count, or negative. */
+  static int poll(MemorySegment fds, int count, int timeoutMillis) {
+    try {
+      return (int) poll.invokeExact(fds, (long) count, timeoutMillis);
+    } catch (Throwable t) {
+      throw new IllegalStateException("poll failed to call", t);
     }
   }
 

@@ -28,15 +28,37 @@ final class OutputCapture {
 
   /** Reads {@code in} to its end; runs on its own thread per stream. */
   void pump(InputStream in, String stream) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    Stream sink = stream(stream);
     byte[] buffer = new byte[16 * 1024];
-    ByteBuffer pending = ByteBuffer.allocate(buffer.length + 8);
     int n;
     while ((n = in.read(buffer)) >= 0) {
+      sink.accept(buffer, n);
+    }
+  }
+
+  /** A sink for one stream's bytes, decoding UTF-8 across chunk boundaries. */
+  Stream stream(String name) {
+    return new Stream(name);
+  }
+
+  /** One stream's decoder state; used by one thread at a time. */
+  final class Stream {
+    private final String name;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer pending = ByteBuffer.allocate(64);
+
+    private Stream(String name) {
+      this.name = name;
+    }
+
+    void accept(byte[] buffer, int n) {
       int keep = reserve(n);
       if (keep == 0) {
-        continue;
+        return;
+      }
+      if (pending.remaining() < keep) {
+        pending = ByteBuffer.allocate(pending.position() + keep).put(pending.flip());
       }
       pending.put(buffer, 0, keep).flip();
       CharBuffer chars = CharBuffer.allocate(keep + 1);
@@ -45,9 +67,9 @@ final class OutputCapture {
       chars.flip();
       if (chars.hasRemaining()) {
         String chunk = chars.toString();
-        synchronized (this) { // one writer at a time, in the order kept in text
+        synchronized (OutputCapture.this) { // one writer at a time, in the order kept in text
           text.append(chunk);
-          output.write(stream, chunk);
+          output.write(name, chunk);
         }
       }
     }

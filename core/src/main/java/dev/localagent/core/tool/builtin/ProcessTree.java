@@ -17,6 +17,8 @@ import java.util.Map;
 final class ProcessTree {
   private static final Path SETSID = Path.of("/usr/bin/setsid");
   static final boolean GROUPS = Files.isExecutable(SETSID);
+  /** False makes shell.exec use the portable ProcessBuilder path; tests flip it to cover both. */
+  static volatile boolean nativeSpawn = NativeSpawn.AVAILABLE;
 
   private ProcessTree() {}
 
@@ -33,7 +35,7 @@ final class ProcessTree {
 
   /** Starts {@code argv}: natively in a new session when possible, else via ProcessBuilder + setsid. */
   static Process start(List<String> argv, Map<String, String> env, Path cwd) throws IOException {
-    if (NativeSpawn.AVAILABLE) {
+    if (nativeSpawn) {
       return NativeSpawn.start(argv, env, cwd);
     }
     var builder = new ProcessBuilder(inNewGroup(argv))

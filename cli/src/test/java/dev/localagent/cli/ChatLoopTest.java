@@ -28,7 +28,7 @@ class ChatLoopTest {
       var env = Map.of("HOME", home.toString());
       var context = new AppContext(Dirs.fromEnvironment(env, home), Config.defaults(), env,
           new PrintWriter(System.out), new PrintWriter(System.err), new GlobalOptions());
-      String input = "hello\n/model other-model\nline one\\\nline two\n/tools\n/nonsense\n/exit\n";
+      String input = "hello\n/model other-model\nline one\\\nline two\n/nonsense\n/tools\n/exit\n";
       var screen = new ByteArrayOutputStream();
       // A pipe kept open like a terminal: a closed byte-array stream reads as end-of-input at once.
       var keyboard = new PipedInputStream(4096);

@@ -90,6 +90,31 @@ class RunCommandTest {
   }
 
   @Test
+  void runWithApproveAllWritesAFileAndRunsACommandThroughTheRealToolChain() throws Exception {
+    server.enqueue(
+        Reply.openAiToolCalls(6, new Call("w", "fs_write", "{\"path\":\"hello.txt\",\"content\":\"hi from the agent\"}")),
+        Reply.openAiToolCalls(6, new Call("x", "shell_exec", "{\"command\":[\"cat\",\"hello.txt\"]}")),
+        Reply.openAiText("done"));
+    var result = CliRun.run(home, "run", "--json", "--approve", "all", "--provider", server.openAiUrl(), "write hello");
+    assertThat(result.exitCode()).isZero();
+    assertThat(java.nio.file.Files.readString(home.resolve("work/hello.txt"))).isEqualTo("hi from the agent");
+    assertThat(result.out()).contains("\"type\":\"approval.decision\"", "\"decidedBy\":\"run --approve=all\"")
+        .contains("\"type\":\"tool.output\"").contains("hi from the agent");
+    var last = server.chatRequests().get(2).body().get("messages");
+    assertThat(last.get(last.size() - 1).get("content").asText()).contains("hi from the agent");
+  }
+
+  @Test
+  void runWithTheDefaultApprovalDeniesAWriteExitsSixAndWritesNothing() {
+    server.enqueue(Reply.openAiToolCalls(6, new Call("w", "fs.write", "{\"path\":\"no.txt\",\"content\":\"x\"}")));
+    var result = CliRun.run(home, "run", "--provider", server.openAiUrl(), "write no.txt");
+    assertThat(result.exitCode()).isEqualTo(6);
+    assertThat(java.nio.file.Files.exists(home.resolve("work/no.txt"))).isFalse();
+    assertThat(result.out()).contains("approve fs.write", "deny");
+    assertThat(server.chatRequests()).hasSize(1);
+  }
+
+  @Test
   void anUnknownProviderNameIsAConfigErrorListingTheConfiguredOnes() {
     var result = CliRun.run(home, "run", "--provider", "nope", "hi");
     assertThat(result.exitCode()).isEqualTo(3);

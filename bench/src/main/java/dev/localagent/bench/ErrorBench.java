@@ -11,10 +11,49 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class ErrorBench {
   private ErrorBench() {}
 
-  public record Result(double bareNanos, double bareError, double guardedNanos, double guardedError) {
+  /**
+   * JMH's mean and error per benchmark, plus the median over all measured iterations of all
+   * forks: on a shared machine one descheduled iteration can dominate a mean, not a median.
+   */
+  public record Result(double bareNanos, double bareError, double guardedNanos, double guardedError,
+      double bareMedian, double guardedMedian) {
     public double overheadPercent() {
       return (guardedNanos / bareNanos - 1) * 100;
     }
+
+    public double medianOverheadPercent() {
+      return (guardedMedian / bareMedian - 1) * 100;
+    }
+  }
+
+  /**
+   * Bare and guarded in alternating batches of the same size, in one JVM; the overhead is the
+   * median of the per-pair time ratios. Adjacent batches see the same machine load, so this
+   * stays meaningful on a shared machine where JMH's sequential runs do not. Returns percent.
+   */
+  public static double pairedOverheadPercent(int rounds, int batch) {
+    var state = new ErrorHandlingBenchmark();
+    long sink = 0;
+    double[] ratios = new double[rounds];
+    for (int round = -rounds / 2; round < rounds; round++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < batch; i++) {
+        sink += state.bare().toMillis();
+      }
+      long bare = System.nanoTime() - start;
+      start = System.nanoTime();
+      for (int i = 0; i < batch; i++) {
+        sink += state.guarded().toMillis();
+      }
+      long guarded = System.nanoTime() - start;
+      if (round >= 0) { // the first half-set of rounds only warms up the JIT
+        ratios[round] = (double) guarded / bare;
+      }
+    }
+    if (sink == 42) {
+      System.out.print(""); // keeps the results alive
+    }
+    return (Stats.median(ratios) - 1) * 100;
   }
 
   public static Result run(int forks, int iterations) throws RunnerException {
@@ -32,16 +71,23 @@ public final class ErrorBench {
     double bareError = Double.NaN;
     double guarded = Double.NaN;
     double guardedError = Double.NaN;
+    double bareMedian = Double.NaN;
+    double guardedMedian = Double.NaN;
     for (var result : results) {
       var primary = result.getPrimaryResult();
+      double median = Stats.median(result.getBenchmarkResults().stream()
+          .flatMap(b -> b.getIterationResults().stream())
+          .mapToDouble(i -> i.getPrimaryResult().getScore()).toArray());
       if (result.getParams().getBenchmark().endsWith(".bare")) {
         bare = primary.getScore();
         bareError = primary.getScoreError();
+        bareMedian = median;
       } else {
         guarded = primary.getScore();
         guardedError = primary.getScoreError();
+        guardedMedian = median;
       }
     }
-    return new Result(bare, bareError, guarded, guardedError);
+    return new Result(bare, bareError, guarded, guardedError, bareMedian, guardedMedian);
   }
 }

@@ -5,7 +5,6 @@ import dev.localagent.api.event.ApprovalRequested;
 import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.tool.ToolSpec;
 import dev.localagent.cli.render.HumanRenderer;
-import dev.localagent.cli.render.Style;
 import dev.localagent.core.agent.Submission;
 import dev.localagent.core.session.SessionInfo;
 import dev.localagent.core.session.SessionLog;
@@ -168,7 +167,7 @@ public final class ChatLoop {
         if (specs.isEmpty()) {
           out.println("no tools registered");
         }
-        specs.forEach(spec -> out.println(style.cyan(spec.name()) + "  " + spec.description()));
+        specs.forEach(spec -> out.println(style.bold(spec.name()) + "  " + spec.description()));
       }
       case "/approve" -> approve(argument);
       case "/clear" -> {

@@ -17,6 +17,9 @@ public final class Cli {
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     var root = new LocalAgentCommand(env);
     var commandLine = new CommandLine(root);
+    for (Class<?> subcommand : Subcommands.needed(args)) {
+      commandLine.addSubcommand(subcommand);
+    }
     boolean noColor = env.containsKey("NO_COLOR") || java.util.Arrays.asList(args).contains("--no-color");
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
         noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));

@@ -23,18 +23,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A local-first AI agent runtime: chat, run, serve, plugins and benchmarks.",
-    subcommands = {
-      picocli.CommandLine.HelpCommand.class,
-      dev.localagent.cli.commands.BenchCommand.class,
-      dev.localagent.cli.commands.ConfigCommand.class,
-      dev.localagent.cli.commands.DoctorCommand.class,
-      dev.localagent.cli.commands.CompletionCommand.class,
-      dev.localagent.cli.commands.RunCommand.class,
-      dev.localagent.cli.commands.ChatCommand.class,
-      dev.localagent.cli.commands.SessionsCommand.class,
-      dev.localagent.cli.commands.ProvidersCommand.class,
-      dev.localagent.cli.commands.PluginsCommand.class,
-    },
+    // Subcommands are listed in SUBCOMMANDS below and registered by Cli, lazily.
     footer = {
       "",
       "Examples:",
@@ -42,6 +31,26 @@ import picocli.CommandLine.Spec;
       "  localagent --help COMMAND  help for one command",
     })
 public final class LocalAgentCommand implements Runnable {
+  /**
+   * The subcommands by name, one line each (the name must match the class's {@code @Command}).
+   * {@link Cli} registers only the one a command line names, so picocli reflects one command
+   * class instead of all of them; help, completion and unknown names get all of them.
+   */
+  public static final Map<String, Class<?>> SUBCOMMANDS = orderedMap(
+      "help", picocli.CommandLine.HelpCommand.class,
+      "bench", dev.localagent.cli.commands.BenchCommand.class,
+      "config", dev.localagent.cli.commands.ConfigCommand.class,
+      "doctor", dev.localagent.cli.commands.DoctorCommand.class,
+      "completion", dev.localagent.cli.commands.CompletionCommand.class,
+      "run", dev.localagent.cli.commands.RunCommand.class,
+      "chat", dev.localagent.cli.commands.ChatCommand.class,
+      "sessions", dev.localagent.cli.commands.SessionsCommand.class,
+      "providers", dev.localagent.cli.commands.ProvidersCommand.class,
+      "plugins", dev.localagent.cli.commands.PluginsCommand.class,
+      "serve", dev.localagent.cli.commands.ServeCommand.class,
+      "attach", dev.localagent.cli.commands.AttachCommand.class,
+      "send", dev.localagent.cli.commands.SendCommand.class);
+
   private final Map<String, String> env;
   private AppContext context;
   private ConfigLoad configLoad;
@@ -72,6 +81,9 @@ public final class LocalAgentCommand implements Runnable {
       var config = configLoad().orThrow();
       printWarnings();
       Logging.start(config.section(LoggingConfig.SECTION), dirs(), globals.debug, spec.commandLine().getErr());
+      org.slf4j.LoggerFactory.getLogger(LocalAgentCommand.class).info("command '{}', config files {}, {} warning(s)",
+          spec.commandLine().getParseResult() == null ? "" : String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+          configLoad.files(), configLoad.warnings().size());
       context = newContext(config);
     }
     return context;
@@ -118,6 +130,14 @@ public final class LocalAgentCommand implements Runnable {
     for (var warning : configLoad.warnings()) {
       err.println("warning[" + warning.code().id() + "]: " + warning.describe());
     }
+  }
+
+  private static Map<String, Class<?>> orderedMap(Object... nameThenClass) {
+    var map = new java.util.LinkedHashMap<String, Class<?>>();
+    for (int i = 0; i < nameThenClass.length; i += 2) {
+      map.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   @Override

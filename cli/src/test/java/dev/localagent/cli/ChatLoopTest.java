@@ -2,7 +2,7 @@ package dev.localagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.core.config.Config;
 import dev.localagent.core.config.Dirs;
 import dev.localagent.core.testkit.FakeModelServer;
@@ -39,7 +39,7 @@ class ChatLoopTest {
           var terminal = TerminalBuilder.builder().system(false).type("dumb").streams(keyboard, screen).build();
           typing) {
         var reader = ChatLoop.lineReader(terminal, home.resolve("history"));
-        new ChatLoop(wiring, reader, terminal.writer(), new Style(false), wiring.store.create()).run();
+        new ChatLoop(wiring, reader, terminal.writer(), Style.PLAIN, wiring.store.create()).run();
         terminal.writer().flush();
       }
       String shown = screen.toString(StandardCharsets.UTF_8);

@@ -50,6 +50,36 @@ class DoctorCommandTest {
     }
   }
 
+  @Test
+  void aConfiguredModelServerIsProbedOverHttpAndADownOneFails() throws IOException {
+    var cli = new CliHarness(temp);
+    var server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+    int downPort;
+    try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      downPort = probe.getLocalPort();
+    }
+    try {
+      cli.write(cli.projectConfig(), "providers:\n  default_provider: up\n  entries:\n"
+          + "    - {name: up, kind: openai, base_url: 'http://127.0.0.1:" + server.getAddress().getPort() + "/v1', model: m}\n"
+          + "    - {name: down, kind: openai, base_url: 'http://127.0.0.1:" + downPort + "/v1', model: m}\n");
+
+      var result = cli.run("--json", "doctor");
+
+      assertThat(result.out())
+          .contains("{\"check\":\"model providers.entries[0].base_url\",\"status\":\"OK\"")
+          .contains("{\"check\":\"model providers.entries[1].base_url\",\"status\":\"FAIL\"")
+          .contains("start the model server or fix base_url");
+      assertThat(result.exitCode()).isEqualTo(1);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   /** Binds the port, or returns null when someone else already holds it: occupied either way. */
   private static ServerSocket occupy(int port) {
     try {

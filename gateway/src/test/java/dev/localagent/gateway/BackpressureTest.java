@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.core.session.SessionLog;
+import dev.localagent.gateway.client.ResumingSession;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +69,13 @@ class BackpressureTest {
       stalled.abort();
       long lastSeen = stalled.seqs.isEmpty() ? 0 : stalled.seqs.getLast();
 
-      var listener = new RecordingListener();
-      try (var client = gateway.connect(listener, true)) {
-        client.request(dev.localagent.gateway.protocol.Protocol.SESSION_ATTACH,
-            new dev.localagent.gateway.protocol.Messages.SessionAttach(log.sessionId(), lastSeen));
-        long expected = lastSeen + 1;
-        while (expected <= EVENTS) {
-          assertThat(listener.next().seq()).isEqualTo(expected++);
+      // A real client reconnects with its last seq whenever it is dropped, here with ResumingSession.
+      var seqs = new java.util.concurrent.LinkedBlockingQueue<Long>();
+      try (var resumed = new ResumingSession(gateway.webSocketUri(), GatewayFixture.TOKEN,
+          log.sessionId(), lastSeen, event -> seqs.add(event.seq()))) {
+        resumed.awaitAttached();
+        for (long expected = lastSeen + 1; expected <= EVENTS; expected++) {
+          assertThat(seqs.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
         }
       }
     }

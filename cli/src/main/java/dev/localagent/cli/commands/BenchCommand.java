@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
       BenchErrorsCommand.class,
       BenchSubprocessCommand.class,
       BenchFileIoCommand.class,
+      BenchPluginsCommand.class,
+      BenchAgentCommand.class,
     },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {

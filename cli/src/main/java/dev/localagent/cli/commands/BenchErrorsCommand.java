@@ -29,18 +29,24 @@ public final class BenchErrorsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var context = ((LocalAgentCommand) spec.root().userObject()).contextWithoutConfig();
     var result = ErrorBench.run(forks, iterations);
+    double paired = ErrorBench.pairedOverheadPercent(200, 20_000);
     var data = new LinkedHashMap<String, Object>();
     data.put("bare_ns_per_op", result.bareNanos());
     data.put("bare_error_ns", result.bareError());
     data.put("guarded_ns_per_op", result.guardedNanos());
     data.put("guarded_error_ns", result.guardedError());
     data.put("overhead_percent", result.overheadPercent());
+    data.put("bare_median_ns_per_op", result.bareMedian());
+    data.put("guarded_median_ns_per_op", result.guardedMedian());
+    data.put("median_overhead_percent", result.medianOverheadPercent());
+    data.put("paired_overhead_percent", paired);
     data.put("seed_overhead_percent", 173);
     context.err().println(BenchSupport.machine());
     Printer.of(context).print(data, style -> String.format(Locale.ROOT,
-        "bare     %.2f ± %.2f ns/op%nguarded  %.2f ± %.2f ns/op%noverhead %.2f%% (seed: 173%%, target <= 2%%)",
-        result.bareNanos(), result.bareError(), result.guardedNanos(), result.guardedError(),
-        result.overheadPercent()));
+        "bare     mean %.2f ± %.2f ns/op, median of iterations %.2f%nguarded  mean %.2f ± %.2f ns/op, median of iterations %.2f%n"
+            + "overhead %.2f%% (means), %.2f%% (medians), %.2f%% (paired alternating batches); seed: 173%%, target <= 2%%",
+        result.bareNanos(), result.bareError(), result.bareMedian(), result.guardedNanos(), result.guardedError(),
+        result.guardedMedian(), result.overheadPercent(), result.medianOverheadPercent(), paired));
     return 0;
   }
 }

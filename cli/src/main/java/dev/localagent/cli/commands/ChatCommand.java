@@ -4,7 +4,7 @@ import dev.localagent.cli.AgentWiring;
 import dev.localagent.cli.AppContext;
 import dev.localagent.cli.ChatLoop;
 import dev.localagent.cli.LocalAgentCommand;
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.core.error.GeneralErrors;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.JsonlSessionStore;
@@ -34,7 +34,7 @@ public final class ChatCommand implements Callable<Integer> {
         Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       SessionLog log = agent.session == null ? wiring.store.create()
           : wiring.store.open(agent.session).orElseThrow(() -> JsonlSessionStore.notFound(agent.session));
-      var loop = new ChatLoop(wiring, reader(context, terminal), terminal.writer(), new Style(context.color()), log);
+      var loop = new ChatLoop(wiring, reader(context, terminal), terminal.writer(), Style.forContext(context), log);
       terminal.handle(Terminal.Signal.INT, signal -> loop.interrupt());
       loop.run();
       return 0;

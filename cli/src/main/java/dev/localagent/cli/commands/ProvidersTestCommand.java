@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localagent.api.model.ProviderException;
 import dev.localagent.cli.LocalAgentCommand;
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.core.error.ExitCode;
 import dev.localagent.core.provider.ProviderConfig;
 import dev.localagent.core.provider.Providers;
@@ -31,7 +31,7 @@ public final class ProvidersTestCommand implements Callable<Integer> {
     ProvidersConfig providers = context.config().section(ProvidersConfig.SECTION);
     List<ProviderConfig> targets = names == null || names.isEmpty() ? providers.entries()
         : names.stream().map(name -> Providers.resolve(providers, name)).toList();
-    var style = new Style(context.color());
+    var style = Style.forContext(context);
     ArrayNode report = EventJson.mapper().createArrayNode();
     boolean allAnswered = true;
     for (ProviderConfig target : targets) {

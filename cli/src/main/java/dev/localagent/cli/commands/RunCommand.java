@@ -10,7 +10,7 @@ import dev.localagent.cli.TurnExit;
 import dev.localagent.cli.render.EventRenderer;
 import dev.localagent.cli.render.HumanRenderer;
 import dev.localagent.cli.render.JsonLinesRenderer;
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import dev.localagent.core.error.ExitCode;
 import dev.localagent.core.session.JsonlSessionStore;
 import dev.localagent.core.session.SessionLog;
@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
       SessionLog log = agent.session == null ? wiring.store.create()
           : wiring.store.open(agent.session).orElseThrow(() -> JsonlSessionStore.notFound(agent.session));
       EventRenderer renderer = context.json() ? new JsonLinesRenderer(context.out())
-          : new HumanRenderer(context.out(), context.err(), new Style(context.color()), false);
+          : new HumanRenderer(context.out(), context.err(), Style.forContext(context), false);
       var result = new TurnDriver(wiring.engine, log, renderer, approvals::decide, "run --approve=" + approve)
           .run(String.join(" ", prompt));
       ExitCode exit = TurnExit.of(result.done(), result.lastError());

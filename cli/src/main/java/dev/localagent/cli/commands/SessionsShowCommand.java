@@ -6,7 +6,7 @@ import dev.localagent.cli.LocalAgentCommand;
 import dev.localagent.cli.render.EventRenderer;
 import dev.localagent.cli.render.HumanRenderer;
 import dev.localagent.cli.render.JsonLinesRenderer;
-import dev.localagent.cli.render.Style;
+import dev.localagent.cli.Style;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ public final class SessionsShowCommand implements Callable<Integer> {
       events = store.snapshot(id); // Read-only: works while another process writes it.
     }
     EventRenderer renderer = context.json() ? new JsonLinesRenderer(context.out())
-        : new HumanRenderer(context.out(), context.err(), new Style(context.color()), true);
+        : new HumanRenderer(context.out(), context.err(), Style.forContext(context), true);
     events.forEach(renderer::render);
     renderer.finish();
     return 0;

@@ -11,6 +11,7 @@ import dev.localagent.api.event.ToolCallStarted;
 import dev.localagent.api.event.ToolOutputChunk;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
+import dev.localagent.cli.Style;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public final class HumanRenderer implements EventRenderer {
         streamed = false;
         endLine();
       }
-      case ToolCallStarted call -> out.println(style.cyan("-> " + call.tool()) + " " + style.dim(arguments(call.arguments())));
+      case ToolCallStarted call -> out.println(style.bold("-> " + call.tool()) + " " + style.dim(arguments(call.arguments())));
       case ToolOutputChunk chunk -> out.print(style.dim(indent(chunk.chunk())));
       case ToolCallFinished result -> out.println(result.ok()
           ? style.green("   ok") + style.dim(" (" + result.content().length() + " chars)")

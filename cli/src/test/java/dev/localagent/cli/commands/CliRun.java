@@ -18,6 +18,10 @@ import java.util.Map;
  */
 record CliRun(int exitCode, String out, String err) {
   static CliRun run(Path home, String... args) {
+    return runWithEnv(home, Map.of(), args);
+  }
+
+  static CliRun runWithEnv(Path home, Map<String, String> extraEnv, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     Path workdir = home.resolve("work");
@@ -28,9 +32,11 @@ record CliRun(int exitCode, String out, String err) {
     }
     var argv = new ArrayList<>(List.of("--workdir", workdir.toString()));
     argv.addAll(List.of(args));
-    var env = Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+    Map<String, String> env = Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
         "XDG_CONFIG_HOME", home.resolve("config").toString(), "XDG_STATE_HOME", home.resolve("state").toString(),
         "NO_COLOR", "1");
+    env = new java.util.HashMap<>(env);
+    env.putAll(extraEnv);
     int code = Cli.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), env);
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

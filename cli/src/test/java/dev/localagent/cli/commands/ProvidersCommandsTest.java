@@ -19,6 +19,37 @@ class ProvidersCommandsTest {
   }
 
   @Test
+  void providersFromConfigYamlAreUsedByRunAndTheirKeyIsSentButNeverPrinted() throws Exception {
+    try (var server = FakeModelServer.start()) {
+      server.enqueue(dev.localagent.core.testkit.Reply.openAiText("configured"));
+      Path config = home.resolve("config/localagent/config.yaml");
+      java.nio.file.Files.createDirectories(config.getParent());
+      java.nio.file.Files.writeString(config, String.join("\n",
+          "providers:",
+          "  default_provider: local",
+          "  entries:",
+          "    - name: local",
+          "      kind: openai",
+          "      base_url: " + server.openAiUrl(),
+          "      model: from-config",
+          "      api_key: ${FAKE_KEY}",
+          ""));
+      var env = java.util.Map.of("FAKE_KEY", "sk-do-not-print");
+      var run = CliRun.runWithEnv(home, env, "run", "hello");
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).isEqualTo("configured\n");
+      var request = server.chatRequests().getFirst();
+      assertThat(request.body().get("model").asText()).isEqualTo("from-config");
+      assertThat(request.authorization()).isEqualTo("Bearer sk-do-not-print");
+
+      var list = CliRun.runWithEnv(home, env, "providers", "list");
+      assertThat(list.out()).contains("* local", "from-config").doesNotContain("sk-do-not-print");
+      var json = CliRun.runWithEnv(home, env, "providers", "list", "--json");
+      assertThat(json.out()).contains("\"name\":\"local\"").doesNotContain("sk-do-not-print");
+    }
+  }
+
+  @Test
   void testListsTheModelsOfServersThatAnswerInBothWireFormats() throws Exception {
     try (var server = FakeModelServer.start()) {
       var result = CliRun.run(home, "providers", "test", server.openAiUrl(), "ollama+" + server.ollamaUrl());

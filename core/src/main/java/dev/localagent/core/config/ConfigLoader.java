@@ -82,6 +82,9 @@ public final class ConfigLoader {
   private static void mergeFile(ConfigTree merged, Inputs inputs, Path file, boolean required,
       List<ConfigProblem> problems, List<Path> files) {
     String text = inputs.pending().get(file);
+    if (text == null && !required && !Files.exists(file)) {
+      return; // the usual case for the project file; no exception on the hot path
+    }
     if (text == null) {
       try {
         text = Files.readString(file);

@@ -23,6 +23,9 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * variables come back as problems; nothing is thrown to the caller.
  */
 public final class YamlLayer {
+  /** Immutable; building it compiles the core schema's regular expressions. */
+  private static final CoreSchema CORE_SCHEMA = new CoreSchema();
+
   private final String source;
   private final EnvExpander expander;
   private final List<ConfigProblem> problems = new ArrayList<>();
@@ -52,7 +55,7 @@ public final class YamlLayer {
   static LoadSettings settings(String source) {
     return LoadSettings.builder()
         .setLabel(source)
-        .setSchema(new CoreSchema())
+        .setSchema(CORE_SCHEMA)
         .setAllowDuplicateKeys(false)
         .setMaxAliasesForCollections(20)
         .build();

@@ -2,6 +2,7 @@ package dev.localagent.core.doctor;
 
 import dev.localagent.core.config.ConfigLoad;
 import dev.localagent.core.config.Dirs;
+import dev.localagent.core.config.SourceLocation;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,33 @@ public final class DoctorPlan {
     if (port > 0) {
       checks.add(Checks.freePort(bind, port));
     }
-    endpoints("", tree, checks);
+    var found = new ArrayList<Endpoint>();
+    endpoints("", tree, found);
+    for (var endpoint : found) {
+      boolean configured = load.config().map(c -> !c.sourceOf(endpoint.keyPath()).equals(SourceLocation.DEFAULTS))
+          .orElse(true);
+      checks.add(configured ? endpoint.check() : onlyWarn(endpoint.check()));
+    }
     return checks;
   }
 
-  private static void endpoints(String path, Object node, List<Check> checks) {
+  private record Endpoint(String keyPath, Check check) {}
+
+  /** A built-in default endpoint nobody configured: unreachable is worth a warning, not a failure. */
+  private static Check onlyWarn(Check check) {
+    return () -> {
+      var result = check.run();
+      return result.status() == CheckResult.Status.FAIL
+          ? CheckResult.warn(result.name(), result.detail() + " (built-in default)", result.hint()) : result;
+    };
+  }
+
+  private static void endpoints(String path, Object node, List<Endpoint> found) {
+    if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        endpoints(path + "[" + i + "]", list.get(i), found);
+      }
+    }
     if (!(node instanceof Map<?, ?> map)) {
       return;
     }
@@ -45,13 +68,14 @@ public final class DoctorPlan {
       String keyPath = path.isEmpty() ? String.valueOf(key) : path + "." + key;
       if (value instanceof String url && !url.isBlank()) {
         if (keyPath.startsWith("providers.") && key.equals("base_url")) {
-          checks.add(Checks.http("model " + keyPath, URI.create(url)));
+          found.add(new Endpoint(keyPath, Checks.http("model " + keyPath, URI.create(url))));
         } else if (key.equals("redis_url") || keyPath.endsWith("redis.url")) {
           URI uri = URI.create(url);
-          checks.add(Checks.redis("redis " + keyPath, uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort()));
+          found.add(new Endpoint(keyPath,
+              Checks.redis("redis " + keyPath, uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())));
         }
       }
-      endpoints(keyPath, value, checks);
+      endpoints(keyPath, value, found);
     });
   }
 }

@@ -21,15 +21,15 @@ public record ProviderConfig(
     String baseUrl,
     String model,
     Secret apiKey,
-    int numCtx,
-    long connectTimeoutMs,
-    long firstTokenTimeoutMs,
-    long idleTimeoutMs,
-    int maxAttempts,
-    long backoffMs,
-    int requestsPerSecond,
-    int breakerMinCalls,
-    long breakerOpenMs) {
+    Integer numCtx,
+    Integer connectTimeoutMs,
+    Integer firstTokenTimeoutMs,
+    Integer idleTimeoutMs,
+    Integer maxAttempts,
+    Integer backoffMs,
+    Integer requestsPerSecond,
+    Integer breakerMinCalls,
+    Integer breakerOpenMs) {
   private static final Set<String> KINDS = Set.of("openai", "ollama", "echo");
 
   public ProviderConfig {
@@ -44,13 +44,14 @@ public record ProviderConfig(
     checkUrl(name, kind, baseUrl);
     model = model == null ? "" : model;
     apiKey = apiKey == null ? Secret.NONE : apiKey;
+    numCtx = positiveOr(numCtx, 0);
     connectTimeoutMs = positiveOr(connectTimeoutMs, 3_000);
     firstTokenTimeoutMs = positiveOr(firstTokenTimeoutMs, 120_000);
     idleTimeoutMs = positiveOr(idleTimeoutMs, 60_000);
-    maxAttempts = maxAttempts <= 0 ? 4 : maxAttempts;
+    maxAttempts = positiveOr(maxAttempts, 4);
     backoffMs = positiveOr(backoffMs, 500);
-    requestsPerSecond = requestsPerSecond <= 0 ? 20 : requestsPerSecond;
-    breakerMinCalls = breakerMinCalls <= 0 ? 5 : breakerMinCalls;
+    requestsPerSecond = positiveOr(requestsPerSecond, 20);
+    breakerMinCalls = positiveOr(breakerMinCalls, 5);
     breakerOpenMs = positiveOr(breakerOpenMs, 30_000);
   }
 
@@ -104,8 +105,9 @@ public record ProviderConfig(
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  private static long positiveOr(long value, long fallback) {
-    return value > 0 ? value : fallback;
+  /** Missing (null) or non-positive numbers take the default. */
+  private static Integer positiveOr(Integer value, int fallback) {
+    return value != null && value > 0 ? value : fallback;
   }
 
   private static LocalAgentException bad(String what, String hint) {

@@ -34,14 +34,17 @@ public final class FakeModelServer implements AutoCloseable {
   private volatile int contextLength = 32_768;
   private volatile boolean recordBodies = true;
 
-  /** A chat request the server received: its path and JSON body. */
-  public record Recorded(String path, JsonNode body) {}
+  /** A chat request the server received: its path, JSON body and Authorization header. */
+  public record Recorded(String path, JsonNode body, String authorization) {}
 
   private FakeModelServer(HttpServer server) {
     this.server = server;
   }
 
   public static FakeModelServer start() throws IOException {
+    // Real model servers disable Nagle's algorithm; without it every small SSE chunk waits for a
+    // delayed ACK (~40 ms). Read once when the JDK server classes initialise.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     var http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     var fake = new FakeModelServer(http);
     http.createContext("/", fake::handle);
@@ -104,7 +107,8 @@ public final class FakeModelServer implements AutoCloseable {
 
   private void chat(HttpExchange exchange, String path, byte[] raw) throws IOException {
     JsonNode body = JSON.readTree(raw);
-    requests.add(new Recorded(path, recordBodies ? body : JSON.createObjectNode()));
+    requests.add(new Recorded(path, recordBodies ? body : JSON.createObjectNode(),
+        exchange.getRequestHeaders().getFirst("Authorization")));
     Reply reply = script.poll();
     if (reply == null) {
       reply = fallback.apply(body);

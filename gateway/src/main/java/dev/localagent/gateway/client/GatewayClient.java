@@ -43,6 +43,7 @@ public final class GatewayClient implements AutoCloseable {
   private final AtomicLong nextId = new AtomicLong(1);
   private final Listener listener;
   private final CompletableFuture<Integer> closed;
+  private final FrameReader frames;
 
   /** What the client tells its owner about. Called on the socket's thread; must not block. */
   public interface Listener {
@@ -54,10 +55,11 @@ public final class GatewayClient implements AutoCloseable {
     default void onClose(int statusCode, String reason) {}
   }
 
-  private GatewayClient(WebSocket socket, Listener listener, CompletableFuture<Integer> closed) {
+  private GatewayClient(WebSocket socket, Listener listener, FrameReader frames) {
     this.socket = socket;
     this.listener = listener;
-    this.closed = closed;
+    this.frames = frames;
+    this.closed = frames.closed;
   }
 
   /**
@@ -80,7 +82,7 @@ public final class GatewayClient implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "interrupted while connecting", "");
     }
-    var client = new GatewayClient(socket, listener, frames.closed);
+    var client = new GatewayClient(socket, listener, frames);
     frames.client = client;
     client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
         new Capabilities(batching)));
@@ -135,6 +137,7 @@ public final class GatewayClient implements AutoCloseable {
   /** Drops the TCP connection without a close handshake, as a network failure would. */
   public void abort() {
     socket.abort();
+    frames.finish(ABNORMAL_CLOSURE, "aborted"); // The JDK tells no listener about an abort.
   }
 
   @Override
@@ -147,7 +150,7 @@ public final class GatewayClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      socket.abort();
+      abort();
     }
   }
 

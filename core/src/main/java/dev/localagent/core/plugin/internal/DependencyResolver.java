@@ -25,6 +25,8 @@ import java.util.Set;
 public final class DependencyResolver {
   private final Map<String, PluginInfo> byId = new LinkedHashMap<>();
   private final List<PluginInfo> rejected = new ArrayList<>();
+  // Thousands of plugins share a handful of API versions: check each once.
+  private final Map<String, Boolean> compatible = new HashMap<>();
 
   private DependencyResolver() {}
 
@@ -49,7 +51,7 @@ public final class DependencyResolver {
         rejected.add(failed(c, PluginErrors.DUPLICATE_ID,
             "plugin id '" + id + "' in " + c.jar() + " is already provided by " + first,
             "remove one of the two jars"));
-      } else if (!LocalAgentApi.isCompatible(c.manifest().apiVersion())) {
+      } else if (!compatible.computeIfAbsent(c.manifest().apiVersion(), LocalAgentApi::isCompatible)) {
         byId.put(id, failed(c, PluginErrors.INCOMPATIBLE_API,
             "plugin '" + id + "' was built for API " + c.manifest().apiVersion()
                 + " but this LocalAgent provides API " + LocalAgentApi.VERSION,
@@ -105,7 +107,8 @@ public final class DependencyResolver {
 
   private void findCycle(String id, Map<String, Integer> state, List<String> path) {
     PluginInfo info = byId.get(id);
-    if (info == null || info.status() != Status.READY || state.getOrDefault(id, 0) == 2) return;
+    if (info == null || info.status() != Status.READY || info.manifest().dependencies().isEmpty()) return;
+    if (state.getOrDefault(id, 0) == 2) return;
     if (state.getOrDefault(id, 0) == 1) {
       var cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
       cycle.add(id);
@@ -126,27 +129,33 @@ public final class DependencyResolver {
   }
 
   private void failDuplicateNames() {
-    var owners = new HashMap<String, String>();
+    var tools = new HashMap<String, String>();
+    var commands = new HashMap<String, String>();
+    var providers = new HashMap<String, String>();
     for (PluginInfo info : List.copyOf(byId.values())) {
       if (info.status() != Status.READY) continue;
-      for (String name : names(info.manifest())) {
-        String owner = owners.putIfAbsent(name, info.id());
-        if (owner != null) {
-          fail(info, PluginErrors.DUPLICATE_NAME,
-              "plugin '" + info.id() + "' provides " + name + ", which plugin '" + owner + "' already provides",
-              "disable one of the two plugins");
-          break;
-        }
+      PluginManifest m = info.manifest();
+      String clash = null;
+      for (var tool : m.tools()) {
+        clash = clash != null ? clash : claim(info.id(), "tool", tool.name(), tools);
+      }
+      for (var command : m.commands()) {
+        clash = clash != null ? clash : claim(info.id(), "command", command.name(), commands);
+      }
+      for (String provider : m.providers()) {
+        clash = clash != null ? clash : claim(info.id(), "provider", provider, providers);
+      }
+      if (clash != null) {
+        fail(info, PluginErrors.DUPLICATE_NAME, "plugin '" + info.id() + "' provides " + clash,
+            "disable one of the two plugins");
       }
     }
   }
 
-  private static List<String> names(PluginManifest m) {
-    var names = new ArrayList<String>();
-    m.tools().forEach(t -> names.add("tool '" + t.name() + "'"));
-    m.commands().forEach(c -> names.add("command '" + c.name() + "'"));
-    m.providers().forEach(p -> names.add("provider '" + p + "'"));
-    return names;
+  /** Claims a name for {@code id}; returns a description of the clash, or null. */
+  private static String claim(String id, String kind, String name, Map<String, String> owners) {
+    String owner = owners.putIfAbsent(name, id);
+    return owner == null ? null : kind + " '" + name + "', which plugin '" + owner + "' already provides";
   }
 
   private void fail(PluginInfo info, ErrorCode code, String message, String hint) {

@@ -30,19 +30,20 @@ public final class Discovery {
   private Discovery() {}
 
   public static Result scan(List<Path> dirs, Path indexFile) {
-    Map<Path, Candidate> index = indexFile == null ? Map.of() : IndexFile.read(indexFile);
+    IndexFile.Index index = indexFile == null ? IndexFile.Index.EMPTY : IndexFile.read(indexFile);
     var found = new ArrayList<Candidate>();
     var jars = new ArrayList<Path>();
     var keys = new ArrayList<long[]>();
     var toRead = new ArrayList<Integer>();
     for (Path dir : dirs) {
+      String dirKey = dir.toAbsolutePath().normalize().toString();
       for (Path jar : jars(dir)) {
         long[] key = key(jar);
         if (key == null) {
           continue; // Vanished between listing and stat: not a plugin any more.
         }
-        Candidate cached = index.get(jar);
-        if (cached == null || !cached.sameFile(key[0], key[1])) {
+        Candidate cached = index.lookup(dirKey, jar.getFileName().toString(), jar, key[0], key[1]);
+        if (cached == null) {
           toRead.add(found.size());
         }
         found.add(cached);
@@ -107,8 +108,13 @@ public final class Discovery {
   /** The {@code *.jar} files directly in {@code dir}, sorted by name so order is stable. */
   static List<Path> jars(Path dir) {
     var jars = new ArrayList<Path>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.jar")) {
-      stream.forEach(p -> jars.add(p.toAbsolutePath().normalize()));
+    // Entries of a normalized absolute directory are already normalized and absolute.
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.toAbsolutePath().normalize())) {
+      for (Path p : stream) {
+        if (p.getFileName().toString().endsWith(".jar")) {
+          jars.add(p);
+        }
+      }
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {

@@ -7,14 +7,13 @@ import dev.localagent.core.plugin.PluginManifest;
 import dev.localagent.core.plugin.PluginManifest.CommandDecl;
 import dev.localagent.core.plugin.PluginManifest.Dependency;
 import dev.localagent.core.plugin.PluginManifest.Permissions;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,150 +21,214 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The discovery index: one binary file holding every known jar's key (path, size, mtime) and its
- * parsed manifest or failure, so a warm start reads this file instead of N jars and needs no JSON
- * parser. Length-prefixed UTF-8 strings; a version header makes an old format a cache miss.
+ * The discovery index: one binary file with every known jar's key (path, size, mtime) and its
+ * parsed manifest or failure, so a warm start reads this one file instead of N jars and needs no
+ * JSON parser. Layout: header, a table of distinct strings (each stored and decoded once: ids,
+ * paths, but also the API version or a schema shared by many plugins), then entries made of
+ * string-table indexes and longs, keyed by directory and file name so a warm start never parses
+ * or hashes a full path. A warm start runs mostly interpreted, so the reader does as
+ * little per entry as it can: no per-string length checks through streams, no duplicate decoding.
  */
 public final class IndexFile {
   private static final int MAGIC = 0x4C41_5049; // "LAPI"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 3;
 
   private IndexFile() {}
 
-  /** The entries by jar path; empty when the file is absent, unreadable or of another format. */
-  public static Map<Path, Candidate> read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Map.of();
-    } catch (IOException e) {
-      return Map.of();
+  /** The index as read: jar keys up front, manifests decoded only when a jar matches its key. */
+  public static final class Index {
+    static final Index EMPTY = new Index(null, new String[0], Map.of());
+
+    private record Key(long size, long mtime, int bodyOffset) {}
+
+    private final ByteBuffer buffer;
+    private final String[] strings;
+    private final Map<String, Map<String, Key>> byDir;
+
+    private Index(ByteBuffer buffer, String[] strings, Map<String, Map<String, Key>> byDir) {
+      this.buffer = buffer;
+      this.strings = strings;
+      this.byDir = byDir;
     }
-    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
-        return Map.of();
+
+    public int size() {
+      int n = 0;
+      for (var entries : byDir.values()) n += entries.size();
+      return n;
+    }
+
+    /** The cached candidate for {@code jar} when its size and mtime still match, else null. */
+    public Candidate lookup(String dir, String fileName, Path jar, long size, long mtime) {
+      Map<String, Key> entries = byDir.get(dir);
+      Key key = entries == null ? null : entries.get(fileName);
+      if (key == null || key.size() != size || key.mtime() != mtime) {
+        return null;
       }
-      int count = in.readInt();
-      var entries = new HashMap<Path, Candidate>(count * 2);
-      for (int i = 0; i < count; i++) {
-        Candidate candidate = readCandidate(in);
-        entries.put(candidate.jar(), candidate);
+      try {
+        return new Reader(buffer.duplicate().position(key.bodyOffset()), strings).candidate(jar, size, mtime);
+      } catch (RuntimeException e) {
+        return null; // A corrupt entry is a miss: the jar is read again.
       }
-      return entries;
+    }
+  }
+
+  /** Reads the index; an absent, torn or foreign file is an empty index (a cache miss). */
+  public static Index read(Path file) {
+    try {
+      return decode(ByteBuffer.wrap(Files.readAllBytes(file)));
     } catch (IOException | RuntimeException e) {
-      // A torn or foreign file is only a cache miss: discovery re-reads the jars.
-      return Map.of();
+      return Index.EMPTY;
+    }
+  }
+
+  private static Index decode(ByteBuffer in) {
+    if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
+      return Index.EMPTY;
+    }
+    String[] strings = new String[in.getInt()];
+    byte[] bytes = in.array();
+    for (int i = 0; i < strings.length; i++) {
+      int length = in.getInt();
+      strings[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+      in.position(in.position() + length);
+    }
+    int count = in.getInt();
+    var byDir = new HashMap<String, Map<String, Index.Key>>();
+    for (int i = 0; i < count; i++) {
+      String dir = strings[in.getInt()];
+      String name = strings[in.getInt()];
+      long size = in.getLong();
+      long mtime = in.getLong();
+      int bodyLength = in.getInt();
+      byDir.computeIfAbsent(dir, d -> new HashMap<>()).put(name, new Index.Key(size, mtime, in.position()));
+      in.position(in.position() + bodyLength);
+    }
+    return new Index(in, strings, byDir);
+  }
+
+  private record Reader(ByteBuffer in, String[] strings) {
+    String str() {
+      return strings[in.getInt()];
+    }
+
+    List<String> strs() {
+      int n = in.getInt();
+      if (n == 0) return List.of();
+      var values = new String[n];
+      for (int i = 0; i < n; i++) values[i] = str();
+      return List.of(values);
+    }
+
+    Candidate candidate(Path jar, long size, long mtime) {
+      if (in.get() == 0) {
+        var code = PluginErrors.byId(str()).orElseThrow(() -> new BufferUnderflowException());
+        return new Candidate(jar, size, mtime, null, new PluginFailure(code, str(), str()));
+      }
+      String id = str(), version = str(), api = str(), description = str(), entry = str();
+      var deps = new ArrayList<Dependency>();
+      for (int i = in.getInt(); i > 0; i--) {
+        deps.add(new Dependency(str(), str(), in.get() == 1));
+      }
+      var tools = new ArrayList<ToolSpec>();
+      for (int i = in.getInt(); i > 0; i--) {
+        tools.add(new ToolSpec(str(), str(), str()));
+      }
+      var commands = new ArrayList<CommandDecl>();
+      for (int i = in.getInt(); i > 0; i--) {
+        commands.add(new CommandDecl(str(), str()));
+      }
+      List<String> providers = strs();
+      var permissions = new Permissions(strs(), in.get() == 1, strs());
+      return new Candidate(jar, size, mtime,
+          new PluginManifest(id, version, api, description, entry, deps, tools, commands, providers, permissions), null);
     }
   }
 
   /** Writes the index atomically: a reader sees the old file or the new one, never a mix. */
   public static void write(Path file, List<Candidate> candidates) throws IOException {
-    var buffer = new ByteArrayOutputStream(256 * candidates.size() + 16);
-    try (var out = new DataOutputStream(buffer)) {
-      out.writeInt(MAGIC);
-      out.writeInt(FORMAT);
+    var table = new HashMap<String, Integer>();
+    var order = new ArrayList<String>();
+    var body = new ByteArrayOutputStream(64 * candidates.size() + 16);
+    try (var out = new DataOutputStream(body)) {
       out.writeInt(candidates.size());
       for (Candidate candidate : candidates) {
-        writeCandidate(out, candidate);
+        var entry = new ByteArrayOutputStream(64);
+        try (var entryOut = new DataOutputStream(entry)) {
+          new Writer(entryOut, table, order).candidate(candidate);
+        }
+        var keyWriter = new Writer(out, table, order);
+        keyWriter.str(candidate.jar().getParent().toString());
+        keyWriter.str(candidate.jar().getFileName().toString());
+        out.writeLong(candidate.size());
+        out.writeLong(candidate.mtimeMillis());
+        out.writeInt(entry.size());
+        entry.writeTo(out);
       }
     }
-    AtomicFiles.write(file, buffer.toByteArray());
+    var all = new ByteArrayOutputStream(body.size() + 32 * order.size());
+    try (var out = new DataOutputStream(all)) {
+      out.writeInt(MAGIC);
+      out.writeInt(FORMAT);
+      out.writeInt(order.size());
+      for (String s : order) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+      }
+      body.writeTo(out);
+    }
+    AtomicFiles.write(file, all.toByteArray());
   }
 
-  private static void writeCandidate(DataOutputStream out, Candidate c) throws IOException {
-    str(out, c.jar().toString());
-    out.writeLong(c.size());
-    out.writeLong(c.mtimeMillis());
-    out.writeBoolean(c.manifest() != null);
-    if (c.manifest() == null) {
-      str(out, c.failure().code().id());
-      str(out, c.failure().message());
-      str(out, c.failure().hint());
-      return;
+  private record Writer(DataOutputStream out, Map<String, Integer> table, List<String> order) {
+    void str(String s) throws IOException {
+      Integer index = table.get(s);
+      if (index == null) {
+        index = order.size();
+        table.put(s, index);
+        order.add(s);
+      }
+      out.writeInt(index);
     }
-    PluginManifest m = c.manifest();
-    for (String s : new String[] {m.id(), m.version(), m.apiVersion(), m.description(), m.entry()}) {
-      str(out, s);
-    }
-    out.writeInt(m.dependencies().size());
-    for (Dependency d : m.dependencies()) {
-      str(out, d.id());
-      str(out, d.versionRange());
-      out.writeBoolean(d.optional());
-    }
-    out.writeInt(m.tools().size());
-    for (ToolSpec t : m.tools()) {
-      str(out, t.name());
-      str(out, t.description());
-      str(out, t.parametersSchema());
-    }
-    out.writeInt(m.commands().size());
-    for (CommandDecl cmd : m.commands()) {
-      str(out, cmd.name());
-      str(out, cmd.help());
-    }
-    strings(out, m.providers());
-    strings(out, m.permissions().paths());
-    out.writeBoolean(m.permissions().exec());
-    strings(out, m.permissions().network());
-  }
 
-  private static Candidate readCandidate(DataInputStream in) throws IOException {
-    Path jar = Path.of(str(in));
-    long size = in.readLong();
-    long mtime = in.readLong();
-    if (!in.readBoolean()) {
-      var code = PluginErrors.byId(str(in)).orElseThrow(() -> new IOException("unknown code"));
-      return new Candidate(jar, size, mtime, null, new PluginFailure(code, str(in), str(in)));
+    void strs(List<String> values) throws IOException {
+      out.writeInt(values.size());
+      for (String v : values) str(v);
     }
-    String id = str(in), version = str(in), api = str(in), description = str(in), entry = str(in);
-    var deps = new ArrayList<Dependency>();
-    for (int i = in.readInt(); i > 0; i--) {
-      deps.add(new Dependency(str(in), str(in), in.readBoolean()));
-    }
-    var tools = new ArrayList<ToolSpec>();
-    for (int i = in.readInt(); i > 0; i--) {
-      tools.add(new ToolSpec(str(in), str(in), str(in)));
-    }
-    var commands = new ArrayList<CommandDecl>();
-    for (int i = in.readInt(); i > 0; i--) {
-      commands.add(new CommandDecl(str(in), str(in)));
-    }
-    List<String> providers = strings(in);
-    var permissions = new Permissions(strings(in), in.readBoolean(), strings(in));
-    var manifest =
-        new PluginManifest(id, version, api, description, entry, deps, tools, commands, providers, permissions);
-    return new Candidate(jar, size, mtime, manifest, null);
-  }
 
-  private static void strings(DataOutputStream out, List<String> values) throws IOException {
-    out.writeInt(values.size());
-    for (String value : values) {
-      str(out, value);
+    void candidate(Candidate c) throws IOException {
+      out.writeByte(c.manifest() != null ? 1 : 0);
+      if (c.manifest() == null) {
+        str(c.failure().code().id());
+        str(c.failure().message());
+        str(c.failure().hint());
+        return;
+      }
+      PluginManifest m = c.manifest();
+      for (String s : new String[] {m.id(), m.version(), m.apiVersion(), m.description(), m.entry()}) {
+        str(s);
+      }
+      out.writeInt(m.dependencies().size());
+      for (Dependency d : m.dependencies()) {
+        str(d.id());
+        str(d.versionRange());
+        out.writeByte(d.optional() ? 1 : 0);
+      }
+      out.writeInt(m.tools().size());
+      for (ToolSpec t : m.tools()) {
+        str(t.name());
+        str(t.description());
+        str(t.parametersSchema());
+      }
+      out.writeInt(m.commands().size());
+      for (CommandDecl cmd : m.commands()) {
+        str(cmd.name());
+        str(cmd.help());
+      }
+      strs(m.providers());
+      strs(m.permissions().paths());
+      out.writeByte(m.permissions().exec() ? 1 : 0);
+      strs(m.permissions().network());
     }
-  }
-
-  private static List<String> strings(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    var values = new ArrayList<String>(n);
-    for (int i = 0; i < n; i++) {
-      values.add(str(in));
-    }
-    return values;
-  }
-
-  private static void str(DataOutputStream out, String value) throws IOException {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String str(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("corrupt string length " + length);
-    }
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,182 @@
+package dev.localagent.bench.plugins;
+
+import dev.localagent.core.plugin.PluginHost;
+import dev.localagent.core.plugin.PluginInfo;
+import dev.localagent.core.plugin.PluginLocations;
+import dev.localagent.core.plugin.PluginsConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.PluginManager;
+
+/**
+ * {@code localagent bench plugins}: for each N, generates N plugin jars and measures, as medians
+ * of repeated runs, cold and warm discovery, the wall time of {@code localagent plugins list} as
+ * a separate process, eager activation of all N beside PF4J, and retained heap and RSS.
+ */
+public final class PluginBench {
+  /** One row of results; times in milliseconds, memory in KiB. */
+  public record Row(int n, double coldMs, double warmMs, double listMs, double activateMs, double pf4jMs,
+      double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {
+    double ratio() {
+      return pf4jMs / activateMs;
+    }
+  }
+
+  private final Path workDir;
+  private final Path launcher;
+  private final int repeats;
+  private final PrintWriter log;
+  private final BenchPluginJars jars = new BenchPluginJars();
+
+  public PluginBench(Path workDir, Path launcher, int repeats, PrintWriter log) {
+    this.workDir = workDir;
+    this.launcher = launcher;
+    this.repeats = repeats;
+    this.log = log;
+  }
+
+  public List<Row> run(List<Integer> counts) throws IOException, InterruptedException {
+    Pf4jLoader.quietLogging();
+    var rows = new ArrayList<Row>();
+    for (int n : counts) {
+      rows.add(measure(n));
+      log.println(PluginBenchReport.row(rows.getLast()));
+      log.flush();
+    }
+    return rows;
+  }
+
+  private Row measure(int n) throws IOException, InterruptedException {
+    Path home = workDir.resolve("n" + n);
+    Path data = home.resolve("data/localagent");
+    Path dir = data.resolve("plugins");
+    if (!Files.isDirectory(dir) || ProcessWall.countJars(dir) != n) {
+      ProcessWall.deleteTree(home);
+      jars.write(dir, n);
+    }
+    var locations = new PluginLocations(List.of(dir), data.resolve("plugin-index.bin"),
+        data.resolve("plugin-state.properties"), data.resolve("plugin-data"));
+    int reps = n >= 5000 ? Math.max(1, repeats / 2) : repeats;
+    double cold = median(reps, () -> {
+      Files.deleteIfExists(locations.indexFile());
+      return timeOpen(locations, n);
+    });
+    double warm = median(reps, () -> timeOpen(locations, n));
+    double list = ProcessWall.median(reps, launcher, home, "plugins", "list");
+    double ours = median(reps, () -> timeActivation(locations, n));
+    double pf4j = median(reps, () -> timePf4j(dir, n));
+    double[] memory = memory(locations, dir, n);
+    return new Row(n, cold, warm, list, ours, pf4j, memory[0], memory[1], memory[2], memory[3]);
+  }
+
+  private static double timeOpen(PluginLocations locations, int n) {
+    long start = System.nanoTime();
+    try (PluginHost host = PluginHost.open(locations, PluginsConfig.DEFAULT)) {
+      double ms = (System.nanoTime() - start) / 1e6;
+      check(host.plugins().size() == n, "discovered " + host.plugins().size() + " of " + n);
+      return ms;
+    }
+  }
+
+  private static double timeActivation(PluginLocations locations, int n) {
+    long start = System.nanoTime();
+    try (PluginHost host = PluginHost.open(locations, PluginsConfig.DEFAULT)) {
+      host.activateAll();
+      double ms = (System.nanoTime() - start) / 1e6;
+      long active = host.plugins().stream().filter(p -> p.status() == PluginInfo.Status.ACTIVE).count();
+      check(active == n, "activated " + active + " of " + n);
+      return ms;
+    }
+  }
+
+  private static double timePf4j(Path dir, int n) {
+    long start = System.nanoTime();
+    PluginManager manager = Pf4jLoader.loadAndStart(dir, n);
+    double ms = (System.nanoTime() - start) / 1e6;
+    Pf4jLoader.stop(manager);
+    return ms;
+  }
+
+  /**
+   * KiB per plugin: heap retained while registered, while active, the same for PF4J, and RSS
+   * growth while active. Retained heap is measured as (heap after GC with the host open) minus
+   * (heap after GC once it is closed and unreachable), so garbage from earlier steps cancels out.
+   */
+  private static double[] memory(PluginLocations locations, Path dir, int n) throws IOException {
+    double[] result = new double[4];
+    long rssBase = rss();
+    PluginHost host = PluginHost.open(locations, PluginsConfig.DEFAULT);
+    long registered = usedHeap();
+    host.activateAll();
+    long active = usedHeap();
+    result[3] = (rss() - rssBase) / 1024.0 / n;
+    check(host.plugins().size() == n, "lost plugins");
+    host.close();
+    java.lang.ref.Reference.reachabilityFence(host);
+    host = null;
+    long without = usedHeap();
+    result[0] = (registered - without) / 1024.0 / n;
+    result[1] = (active - without) / 1024.0 / n;
+    PluginManager manager = Pf4jLoader.loadAndStart(dir, n);
+    long pf4jActive = usedHeap();
+    Pf4jLoader.stop(manager);
+    java.lang.ref.Reference.reachabilityFence(manager);
+    manager = null;
+    result[2] = (pf4jActive - usedHeap()) / 1024.0 / n;
+    return result;
+  }
+
+  private static long usedHeap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Resident set size in bytes from /proc (Linux), or 0 elsewhere. */
+  static long rss() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  interface Timed {
+    double run() throws IOException;
+  }
+
+  /** One warm-up run, then the median of {@code reps} runs. */
+  static double median(int reps, Timed timed) throws IOException {
+    timed.run();
+    double[] samples = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      samples[i] = timed.run();
+    }
+    Arrays.sort(samples);
+    return reps % 2 == 1 ? samples[reps / 2] : (samples[reps / 2 - 1] + samples[reps / 2]) / 2;
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException("benchmark run is invalid: " + what);
+    }
+  }
+
+  static Map<String, String> machine() {
+    return Map.of("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()),
+        "java", Runtime.version().toString(), "os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+  }
+}

@@ -1,0 +1,28 @@
+package dev.localagent.bench.plugins;
+
+import dev.localagent.bench.plugins.PluginBench.Row;
+import java.util.List;
+import java.util.Locale;
+
+/** Formats benchmark rows as the Markdown table recorded in docs/CAPACITY.md. */
+public final class PluginBenchReport {
+  private PluginBenchReport() {}
+
+  public static String header() {
+    return "| N | cold discovery ms | warm discovery ms | `plugins list` wall ms | eager activation ms"
+        + " | PF4J load+start ms | PF4J / ours | heap KiB/registered | heap KiB/active | PF4J heap KiB/active"
+        + " | RSS KiB/active |\n|---|---|---|---|---|---|---|---|---|---|---|";
+  }
+
+  public static String row(Row r) {
+    return String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.0f | %.0f | %.0f | %.2fx | %.1f | %.1f | %.1f | %.1f |",
+        r.n(), r.coldMs(), r.warmMs(), r.listMs(), r.activateMs(), r.pf4jMs(), r.ratio(),
+        r.heapPerRegisteredKb(), r.heapPerActiveKb(), r.pf4jHeapPerActiveKb(), r.rssPerActiveKb());
+  }
+
+  public static String table(List<Row> rows) {
+    var text = new StringBuilder(header()).append('\n');
+    rows.forEach(r -> text.append(row(r)).append('\n'));
+    return text.toString();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.localagent.cli;
+
+import dev.localagent.api.model.ModelProvider;
+import dev.localagent.core.agent.AgentConfig;
+import dev.localagent.core.agent.DefaultAgentEngine;
+import dev.localagent.core.agent.EngineSettings;
+import dev.localagent.core.error.LocalAgentException;
+import dev.localagent.core.policy.PolicyConfig;
+import dev.localagent.core.provider.ProviderConfig;
+import dev.localagent.core.provider.Providers;
+import dev.localagent.core.provider.ProvidersConfig;
+import dev.localagent.core.session.InMemorySessionStore;
+import dev.localagent.core.session.JsonlSessionStore;
+import dev.localagent.core.session.SessionStore;
+import dev.localagent.core.session.SessionsConfig;
+import dev.localagent.core.tool.ToolInvoker;
+import dev.localagent.core.tool.ToolRegistry;
+import dev.localagent.core.tool.builtin.BuiltinTools;
+import dev.localagent.core.tool.chain.ChainToolInvoker;
+import dev.localagent.gateway.GatewayConfig;
+import dev.localagent.gateway.GatewayErrors;
+import dev.localagent.gateway.GatewayServer;
+import dev.localagent.gateway.GatewayToken;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Wires {@code localagent serve} by hand: session store (JSONL, or memory), provider, built-in
+ * tools behind the policy chain, the engine, and the gateway that owns them all.
+ */
+public final class GatewayWiring {
+  private GatewayWiring() {}
+
+  /** The token file: configured, or {@code gateway.token} in the config directory. */
+  public static Path tokenFile(AppContext context, GatewayConfig config) {
+    return config.tokenFile().isEmpty()
+        ? context.dirs().configDir().resolve(GatewayToken.DEFAULT_FILE_NAME)
+        : Path.of(config.tokenFile());
+  }
+
+  /**
+   * Builds a server that is not started yet.
+   *
+   * @param storeKind {@code jsonl} (default, persistent) or {@code memory}
+   * @param providerName a configured provider, {@code echo}, a URL, or null for the default
+   */
+  public static GatewayServer server(AppContext context, GatewayConfig config, String storeKind,
+      String providerName, String version) {
+    String token = GatewayToken.loadOrCreate(tokenFile(context, config));
+    ProviderConfig providerConfig =
+        Providers.resolve(context.config().section(ProvidersConfig.SECTION), providerName);
+    ModelProvider provider = Providers.create(providerConfig, context.env());
+    var tools = new ToolRegistry();
+    BuiltinTools.registerAll(tools, context.env());
+    ToolInvoker invoker = ChainToolInvoker.create(tools, context.config().section(PolicyConfig.SECTION),
+        context.dirs(), context.env());
+    AgentConfig agent = context.config().section(AgentConfig.SECTION);
+    var settings = new EngineSettings(providerConfig.model().isEmpty() ? "default" : providerConfig.model(),
+        agent.maxSteps(), context.workdir(), agent.systemPrompt(), null,
+        Duration.ofMillis(config.shutdownTimeoutMillis()));
+    SessionStore store = store(context, storeKind);
+    var engine = new DefaultAgentEngine(store, provider, tools, invoker, settings);
+    return new GatewayServer(config, store, engine, invoker, tools, context.workdir(), token, version);
+  }
+
+  private static SessionStore store(AppContext context, String kind) {
+    return switch (kind) {
+      case "jsonl" -> new JsonlSessionStore(context.dirs().sessionsDir(),
+          context.config().section(SessionsConfig.SECTION));
+      case "memory" -> new InMemorySessionStore();
+      default -> throw new LocalAgentException(GatewayErrors.BAD_CONFIG, "unknown store '" + kind + "'",
+          "use --store jsonl (sessions kept on disk) or --store memory (lost at exit)");
+    };
+  }
+}

@@ -1,0 +1,111 @@
+package dev.localagent.cli.commands;
+
+import dev.localagent.cli.AppContext;
+import dev.localagent.cli.GatewayWiring;
+import dev.localagent.cli.LocalAgentCommand;
+import dev.localagent.cli.VersionProvider;
+import dev.localagent.core.error.ExitCode;
+import dev.localagent.core.error.LocalAgentException;
+import dev.localagent.gateway.GatewayConfig;
+import dev.localagent.gateway.GatewayConfigBuilder;
+import dev.localagent.gateway.GatewayErrors;
+import dev.localagent.gateway.GatewayServer;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code localagent serve}: the WebSocket gateway (protocol v1) until SIGTERM or Ctrl-C. */
+@Command(
+    name = "serve",
+    description = "Serve sessions over WebSocket (docs/PROTOCOL.md) on a loopback port.",
+    footer = {"", "Flags override the 'gateway' section of config.yaml. Stop with Ctrl-C or SIGTERM:",
+      "running turns finish (up to --shutdown-timeout-millis), then clients get close code 1001."})
+public final class ServeCommand implements Callable<Integer> {
+  @ParentCommand LocalAgentCommand root;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: gateway.port, 7777; 0 picks one).")
+  Integer port;
+
+  @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default: 127.0.0.1).")
+  String bind;
+
+  @Option(names = "--token-file", paramLabel = "FILE", description = "Token file (default: <config dir>/gateway.token).")
+  String tokenFile;
+
+  @Option(names = "--store", paramLabel = "KIND", defaultValue = "jsonl",
+      description = "Session store: jsonl (on disk, default) or memory (lost at exit).")
+  String store;
+
+  @Option(names = "--provider", paramLabel = "NAME|URL", description = "Model provider (default: the configured one; 'echo' works offline).")
+  String provider;
+
+  @Option(names = "--max-connections", paramLabel = "N") Integer maxConnections;
+  @Option(names = "--max-frame-bytes", paramLabel = "BYTES") Integer maxFrameBytes;
+  @Option(names = "--max-messages-per-second", paramLabel = "N") Integer maxMessagesPerSecond;
+  @Option(names = "--batch-max-events", paramLabel = "N") Integer batchMaxEvents;
+  @Option(names = "--batch-max-delay-millis", paramLabel = "MS") Long batchMaxDelayMillis;
+  @Option(names = "--compression", paramLabel = "BOOL", arity = "1") Boolean compression;
+  @Option(names = "--idle-timeout-millis", paramLabel = "MS") Long idleTimeoutMillis;
+  @Option(names = "--slow-client-timeout-millis", paramLabel = "MS") Long slowClientTimeoutMillis;
+  @Option(names = "--shutdown-timeout-millis", paramLabel = "MS") Long shutdownTimeoutMillis;
+
+  @Override
+  public Integer call() {
+    AppContext context = root.context();
+    GatewayConfig config = config(context.config().section(GatewayConfig.SECTION));
+    GatewayServer server = GatewayWiring.server(context, config, store, provider, version());
+    InetSocketAddress address = server.start();
+    var stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "localagent-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+    String base = "http://" + host + ":" + address.getPort();
+    context.out().println("localagent gateway listening on " + base + " (WebSocket: ws://" + host + ":"
+        + address.getPort() + "/v1/ws, protocol v1)");
+    context.out().println("token: " + GatewayWiring.tokenFile(context, config)
+        + " (send it in hello; it is never printed or put in a URL)");
+    context.out().println("health " + base + "/healthz, metrics " + base + "/metrics; stop with Ctrl-C");
+    context.out().flush();
+    try {
+      stopped.await();
+      return ExitCode.OK.code();
+    } catch (InterruptedException e) {
+      // Stopped in-process (tests, embedding): the same graceful shutdown as SIGTERM.
+      Runtime.getRuntime().removeShutdownHook(hook);
+      server.close();
+      return ExitCode.INTERRUPTED.code();
+    }
+  }
+
+  private GatewayConfig config(GatewayConfig base) {
+    try {
+      GatewayConfigBuilder b = base.toBuilder();
+      if (port != null) b.port(port);
+      if (bind != null) b.bind(bind);
+      if (tokenFile != null) b.tokenFile(tokenFile);
+      if (maxConnections != null) b.maxConnections(maxConnections);
+      if (maxFrameBytes != null) b.maxFrameBytes(maxFrameBytes);
+      if (maxMessagesPerSecond != null) b.maxMessagesPerSecond(maxMessagesPerSecond);
+      if (batchMaxEvents != null) b.batchMaxEvents(batchMaxEvents);
+      if (batchMaxDelayMillis != null) b.batchMaxDelayMillis(batchMaxDelayMillis);
+      if (compression != null) b.compression(compression);
+      if (idleTimeoutMillis != null) b.idleTimeoutMillis(idleTimeoutMillis);
+      if (slowClientTimeoutMillis != null) b.slowClientTimeoutMillis(slowClientTimeoutMillis);
+      if (shutdownTimeoutMillis != null) b.shutdownTimeoutMillis(shutdownTimeoutMillis);
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new LocalAgentException(GatewayErrors.BAD_CONFIG, e.getMessage(), "see 'localagent serve --help'");
+    }
+  }
+
+  private static String version() {
+    String first = new VersionProvider().getVersion()[0];
+    return first.substring(first.indexOf(' ') + 1);
+  }
+}

@@ -9,13 +9,7 @@ import dev.localagent.core.provider.Providers;
 import dev.localagent.core.provider.ProvidersConfig;
 import dev.localagent.core.session.JsonlSessionStore;
 import dev.localagent.core.session.SessionsConfig;
-import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
-import dev.localagent.core.tool.builtin.BuiltinTools;
-import dev.localagent.core.tool.chain.ChainToolInvoker;
-import dev.localagent.core.policy.PolicyConfig;
-import dev.localagent.core.plugin.PluginHost;
-import dev.localagent.cli.commands.PluginsCommand;
 
 /**
  * Wires the agent for one CLI process by hand: session store, provider, tools and engine. The
@@ -27,11 +21,11 @@ public final class AgentWiring implements AutoCloseable {
   public final ModelProvider provider;
   public final ToolRegistry tools;
   public final DefaultAgentEngine engine;
-  private final PluginHost plugins;
+  private final Toolbox toolbox;
 
   private AgentWiring(JsonlSessionStore store, ProviderConfig providerConfig, ModelProvider provider,
-      ToolRegistry tools, DefaultAgentEngine engine, PluginHost plugins) {
-    this.plugins = plugins;
+      ToolRegistry tools, DefaultAgentEngine engine, Toolbox toolbox) {
+    this.toolbox = toolbox;
     this.store = store;
     this.providerConfig = providerConfig;
     this.provider = provider;
@@ -59,28 +53,16 @@ public final class AgentWiring implements AutoCloseable {
     AgentConfig agent = context.config().section(AgentConfig.SECTION);
     var settings = new EngineSettings(config.model().isEmpty() ? "default" : config.model(),
         maxSteps != null ? maxSteps : agent.maxSteps(), context.workdir(), agent.systemPrompt(), null, null);
-    var tools = new ToolRegistry();
-    PluginHost plugins = PluginsCommand.open(context);
-    ToolInvoker invoker = toolInvoker(context, tools, plugins);
+    Toolbox toolbox = Toolbox.open(context);
     var store = store(context);
-    return new AgentWiring(store, config, provider, tools, new DefaultAgentEngine(store, provider, tools, invoker, settings),
-        plugins);
-  }
-
-  /**
-   * The tool chain: built-in tools plus the tools of installed plugins (lazy: listed from the
-   * plugin index, a plugin's classes load on its first call), behind audit, policy and approval.
-   */
-  private static ToolInvoker toolInvoker(AppContext context, ToolRegistry tools, PluginHost plugins) {
-    BuiltinTools.registerAll(tools, context.env());
-    plugins.registerTools(tools);
-    return ChainToolInvoker.create(tools, context.config().section(PolicyConfig.SECTION), context.dirs(), context.env());
+    var engine = new DefaultAgentEngine(store, provider, toolbox.registry(), toolbox.invoker(), settings);
+    return new AgentWiring(store, config, provider, toolbox.registry(), engine, toolbox);
   }
 
   @Override
   public void close() {
     engine.close();
     store.close();
-    plugins.close();
+    toolbox.close();
   }
 }

@@ -5,7 +5,6 @@ import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.agent.DefaultAgentEngine;
 import dev.localagent.core.agent.EngineSettings;
 import dev.localagent.core.error.LocalAgentException;
-import dev.localagent.core.policy.PolicyConfig;
 import dev.localagent.core.provider.ProviderConfig;
 import dev.localagent.core.provider.Providers;
 import dev.localagent.core.provider.ProvidersConfig;
@@ -15,8 +14,6 @@ import dev.localagent.core.session.SessionStore;
 import dev.localagent.core.session.SessionsConfig;
 import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
-import dev.localagent.core.tool.builtin.BuiltinTools;
-import dev.localagent.core.tool.chain.ChainToolInvoker;
 import dev.localagent.gateway.GatewayConfig;
 import dev.localagent.gateway.GatewayErrors;
 import dev.localagent.gateway.GatewayServer;
@@ -25,8 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Wires {@code localagent serve} by hand: session store (JSONL, or memory), provider, built-in
- * tools behind the policy chain, the engine, and the gateway that owns them all.
+ * Wires {@code localagent serve} by hand: session store (JSONL, or memory), provider, the
+ * process's {@link Toolbox}, the engine, and the gateway that owns the store and engine.
  */
 public final class GatewayWiring {
   private GatewayWiring() {}
@@ -39,21 +36,19 @@ public final class GatewayWiring {
   }
 
   /**
-   * Builds a server that is not started yet.
+   * Builds a server that is not started yet; the caller keeps and closes {@code toolbox}.
    *
    * @param storeKind {@code jsonl} (default, persistent) or {@code memory}
    * @param providerName a configured provider, {@code echo}, a URL, or null for the default
    */
-  public static GatewayServer server(AppContext context, GatewayConfig config, String storeKind,
+  public static GatewayServer server(AppContext context, GatewayConfig config, Toolbox toolbox, String storeKind,
       String providerName, String version) {
     String token = GatewayToken.loadOrCreate(tokenFile(context, config));
     ProviderConfig providerConfig =
         Providers.resolve(context.config().section(ProvidersConfig.SECTION), providerName);
     ModelProvider provider = Providers.create(providerConfig, context.env());
-    var tools = new ToolRegistry();
-    BuiltinTools.registerAll(tools, context.env());
-    ToolInvoker invoker = ChainToolInvoker.create(tools, context.config().section(PolicyConfig.SECTION),
-        context.dirs(), context.env());
+    ToolRegistry tools = toolbox.registry();
+    ToolInvoker invoker = toolbox.invoker();
     AgentConfig agent = context.config().section(AgentConfig.SECTION);
     var settings = new EngineSettings(providerConfig.model().isEmpty() ? "default" : providerConfig.model(),
         agent.maxSteps(), context.workdir(), agent.systemPrompt(), null,

@@ -2,6 +2,7 @@ package dev.localagent.cli.commands;
 
 import dev.localagent.cli.AppContext;
 import dev.localagent.cli.GatewayWiring;
+import dev.localagent.cli.Toolbox;
 import dev.localagent.cli.LocalAgentCommand;
 import dev.localagent.cli.VersionProvider;
 import dev.localagent.core.error.ExitCode;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import org.slf4j.LoggerFactory;
 
 /** {@code localagent serve}: the WebSocket gateway (protocol v1) until SIGTERM or Ctrl-C. */
 @Command(
@@ -56,11 +58,19 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     AppContext context = root.context();
     GatewayConfig config = config(context.config().section(GatewayConfig.SECTION));
-    GatewayServer server = GatewayWiring.server(context, config, store, provider, version());
+    Toolbox toolbox = Toolbox.open(context);
+    // Hot reload: a changed, added or removed plugin jar is swapped after in-flight calls drain.
+    AutoCloseable pluginWatch = toolbox.plugins().watch();
+    GatewayServer server = GatewayWiring.server(context, config, toolbox, store, provider, version());
     InetSocketAddress address = server.start();
     var stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
+    Runnable shutdown = () -> {
       server.close();
+      closeQuietly(pluginWatch);
+      toolbox.close();
+    };
+    Thread hook = new Thread(() -> {
+      shutdown.run();
       stopped.countDown();
     }, "localagent-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -78,8 +88,17 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       // Stopped in-process (tests, embedding): the same graceful shutdown as SIGTERM.
       Runtime.getRuntime().removeShutdownHook(hook);
-      server.close();
+      shutdown.run();
       return ExitCode.INTERRUPTED.code();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable watch) {
+    try {
+      watch.close();
+    } catch (Exception e) {
+      // Shutting down: the watcher thread ends with the process either way.
+      LoggerFactory.getLogger(ServeCommand.class).debug("closing the plugin watcher failed", e);
     }
   }
 

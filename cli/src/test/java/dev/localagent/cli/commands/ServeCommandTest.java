@@ -23,7 +23,7 @@ class ServeCommandTest {
 
   @TempDir Path home;
 
-  /** Captures serve's output and completes once the listening line appeared. */
+  /** Captures serve's output and completes once the whole banner (its last line names Ctrl-C) is out. */
   private static final class Watch extends OutputStream {
     final StringBuffer text = new StringBuffer();
     final CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -32,7 +32,8 @@ class ServeCommandTest {
     public void write(int b) {
       text.append((char) b);
       Matcher matcher = LISTENING.matcher(text);
-      if (!port.isDone() && matcher.find() && text.indexOf("\n", matcher.end()) >= 0) {
+      int last = text.indexOf("stop with Ctrl-C");
+      if (!port.isDone() && matcher.find() && last >= 0 && text.indexOf("\n", last) >= 0) {
         port.complete(Integer.parseInt(matcher.group(1)));
       }
     }

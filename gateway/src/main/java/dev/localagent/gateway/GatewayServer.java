@@ -22,7 +22,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -115,9 +114,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     finishTurns();
     finishRequests();
-    webSockets.writeAndFlush(
-        new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down"))
-        .awaitUninterruptibly(CLOSE_FRAMES_WAIT_MILLIS);
+    // Behind each connection's queued replies and events, so the last turn's events arrive.
+    context.closeWebSocketsAfterQueued(
+        WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "server shutting down", CLOSE_FRAMES_WAIT_MILLIS);
     webSockets.close().awaitUninterruptibly(CLOSE_FRAMES_WAIT_MILLIS);
     store.close(); // Flushes every log.
     shutdownLoops();

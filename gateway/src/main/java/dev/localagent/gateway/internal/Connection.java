@@ -8,9 +8,11 @@ import dev.localagent.gateway.protocol.WireJson;
 import dev.localagent.gateway.protocol.WireJson.ErrorFrame;
 import dev.localagent.gateway.protocol.WireJson.ReplyFrame;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.AttributeKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * attach reply before the replayed events.
  */
 final class Connection {
+  /** Where a channel keeps its connection, for server-wide operations such as shutdown. */
+  static final AttributeKey<Connection> KEY = AttributeKey.valueOf("localagent.connection");
   private static final long FORCE_CLOSE_MILLIS = 2_000;
 
   private final Channel channel;
@@ -146,6 +150,14 @@ final class Connection {
    */
   void close(WebSocketCloseStatus status, String reason) {
     channel.eventLoop().execute(() -> closeNow(status, reason));
+  }
+
+  /**
+   * Sends a close frame after every reply and event already queued (graceful shutdown), then
+   * closes the socket.
+   */
+  ChannelFuture closeAfterQueued(WebSocketCloseStatus status, String reason) {
+    return out.closeAfterQueued(new CloseWebSocketFrame(status, reason));
   }
 
   private void closeNow(WebSocketCloseStatus status, String reason) {

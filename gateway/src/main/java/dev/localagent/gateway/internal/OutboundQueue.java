@@ -3,6 +3,9 @@ package dev.localagent.gateway.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
@@ -28,6 +31,9 @@ final class OutboundQueue {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
   private final Runnable onDrained;
+  private final ChannelPromise closeWritten;
+  private volatile CloseWebSocketFrame closing; // Written once every frame queued before it is out.
+  private volatile boolean closeSent;
   private volatile boolean batching;
   private volatile int batchMaxEvents;
   private volatile long batchMaxDelayNanos;
@@ -37,6 +43,7 @@ final class OutboundQueue {
     this.metrics = metrics;
     this.onDrained = onDrained;
     this.batchMaxEvents = 1;
+    this.closeWritten = channel.newPromise();
   }
 
   /** Applies what hello negotiated. */
@@ -64,6 +71,20 @@ final class OutboundQueue {
     }
   }
 
+  /**
+   * Queues a close frame behind every frame already queued, so a reply or event offered before
+   * it is never overtaken; frames offered later are dropped. Safe from any thread.
+   *
+   * @return completes when the close frame was written, or the channel is gone
+   */
+  ChannelFuture closeAfterQueued(CloseWebSocketFrame close) {
+    closing = close;
+    if (scheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(drainTask);
+    }
+    return closeWritten;
+  }
+
   /** Called on the event loop when the channel became writable again. */
   void writable() {
     if (channel.isWritable()) {
@@ -79,8 +100,9 @@ final class OutboundQueue {
   }
 
   private void drain() {
-    if (!channel.isActive()) {
+    if (!channel.isActive() || closeSent) {
       discard();
+      closeWritten.trySuccess();
       scheduled.set(false);
       return;
     }
@@ -104,20 +126,30 @@ final class OutboundQueue {
     if (frames > 0) {
       channel.flush();
     }
+    if (closing != null && queue.isEmpty() && channel.isWritable()) {
+      writeClose();
+    }
     afterDrain();
+  }
+
+  private void writeClose() {
+    CloseWebSocketFrame close = closing;
+    closing = null;
+    closeSent = true;
+    channel.writeAndFlush(close).addListener(written -> closeWritten.trySuccess());
   }
 
   private void afterDrain() {
     if (!channel.isWritable()) {
       return; // Stay scheduled: writable() resumes when the peer has read enough.
     }
-    if (!queue.isEmpty()) {
+    if (!queue.isEmpty() || closing != null) {
       channel.eventLoop().execute(drainTask); // Yield to other connections, then continue.
       return;
     }
     scheduled.set(false);
     onDrained.run();
-    if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+    if ((!queue.isEmpty() || closing != null) && scheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask);
     }
   }

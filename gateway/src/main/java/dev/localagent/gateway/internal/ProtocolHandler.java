@@ -44,6 +44,7 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof HandshakeComplete) {
       connection = new Connection(ctx.channel(), server);
+      ctx.channel().attr(Connection.KEY).set(connection);
       server.webSockets().add(ctx.channel());
       server.metrics().connectionsOpen.incrementAndGet();
       server.metrics().connectionsAccepted.increment();

@@ -5,12 +5,18 @@ import dev.localagent.core.session.SessionStore;
 import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
 import dev.localagent.gateway.GatewayConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Everything the handlers of one server share: settings, the session store and engine, the tool
@@ -116,6 +122,24 @@ public final class ServerContext {
 
   public ExecutorService requestExecutor() {
     return requestExecutor;
+  }
+
+  /**
+   * Sends every WebSocket a close frame behind the replies and events already queued for it, and
+   * waits up to {@code millis} for the frames to be written.
+   */
+  public void closeWebSocketsAfterQueued(WebSocketCloseStatus status, String reason, long millis) {
+    var writes = new ArrayList<ChannelFuture>();
+    for (Channel channel : webSockets) {
+      Connection connection = channel.attr(Connection.KEY).get();
+      writes.add(connection != null
+          ? connection.closeAfterQueued(status, reason)
+          : channel.writeAndFlush(new CloseWebSocketFrame(status, reason)));
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (ChannelFuture write : writes) {
+      write.awaitUninterruptibly(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 
   /** Whether the server is shutting down: readiness fails and new work is refused. */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code localagent bench errors}: JMH, a hot operation bare vs through the error model. */
 @Command(
     name = "errors",
-    description = "JMH: error-handling overhead on the success path (bare vs guarded call). Seed: 173%; target <= 2%.",
+    description = "JMH: error-handling overhead on the success path (bare vs guarded call). Seed: 173%%; target <= 2%%.",
     footer = {"", "Examples:", "  localagent bench errors", "  localagent bench errors --forks 2 --iterations 10"})
 public final class BenchErrorsCommand implements Callable<Integer> {
   @Option(names = "--forks", defaultValue = "1", description = "JMH forks (default: ${DEFAULT-VALUE}).")

@@ -3,20 +3,17 @@ package dev.localagent.core.session;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A session log held in memory only: for ephemeral sessions, tests and benchmarks. Persistent
- * stores keep the same delivery contract.
+ * stores keep the same delivery contract (both delegate to {@link EventHistory}).
  */
 public final class InMemorySessionLog implements SessionLog {
   private final String sessionId;
   private final Clock clock;
-  private final List<SessionEvent> events = new ArrayList<>(); // Guarded by this.
-  private final List<Registration> subscribers = new CopyOnWriteArrayList<>();
+  private final EventHistory history = new EventHistory(List.of()); // Guarded by this.
   private boolean closed; // Guarded by this.
 
   public InMemorySessionLog(String sessionId, Clock clock) {
@@ -38,54 +35,30 @@ public final class InMemorySessionLog implements SessionLog {
     if (closed) {
       throw new IllegalStateException("session log " + sessionId + " is closed");
     }
-    var stored = new SessionEvent(sessionId, events.size() + 1L, clock.millis(), event);
-    events.add(stored);
+    var stored = new SessionEvent(sessionId, history.lastSeq() + 1, clock.millis(), event);
     // Delivered under the lock so every subscriber sees events in seq order exactly once.
-    for (Registration registration : subscribers) {
-      registration.subscriber.onEvent(stored);
-    }
+    history.add(stored);
     return stored;
   }
 
   @Override
   public synchronized long lastSeq() {
-    return events.size();
+    return history.lastSeq();
   }
 
   @Override
   public synchronized List<SessionEvent> read(long afterSeq, int max) {
-    int from = (int) Math.clamp(afterSeq, 0, events.size());
-    int to = (int) Math.min(events.size(), (long) from + Math.max(0, max));
-    return List.copyOf(events.subList(from, to));
+    return history.read(afterSeq, max);
   }
 
   @Override
   public synchronized Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
-    Objects.requireNonNull(subscriber, "subscriber");
-    for (int i = (int) Math.clamp(afterSeq, 0, events.size()); i < events.size(); i++) {
-      subscriber.onEvent(events.get(i));
-    }
-    var registration = new Registration(subscriber);
-    subscribers.add(registration);
-    return () -> subscribers.remove(registration);
+    return history.subscribe(afterSeq, subscriber);
   }
 
   @Override
   public synchronized void close() {
     closed = true;
-    subscribers.clear();
-  }
-
-  /** Identity wrapper so the same subscriber can be registered twice and removed once. */
-  private record Registration(SessionSubscriber subscriber) {
-    @Override
-    public boolean equals(Object other) {
-      return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
+    history.clearSubscribers();
   }
 }

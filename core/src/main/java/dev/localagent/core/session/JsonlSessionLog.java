@@ -10,10 +10,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A session log persisted as one JSON line per event. Appends are one {@code write(2)} each, so a
@@ -32,8 +30,7 @@ public final class JsonlSessionLog implements SessionLog {
   private final Clock clock;
   private final boolean syncEveryAppend;
   private final Runnable onClose;
-  private final List<SessionEvent> events; // Guarded by this.
-  private final List<Registration> subscribers = new CopyOnWriteArrayList<>();
+  private final EventHistory history; // Guarded by this.
   private boolean dirty; // Guarded by this.
   private boolean closed; // Guarded by this.
 
@@ -44,7 +41,7 @@ public final class JsonlSessionLog implements SessionLog {
     this.file = file;
     this.raf = raf;
     this.lock = lock;
-    this.events = events;
+    this.history = new EventHistory(events);
     this.clock = clock;
     this.syncEveryAppend = syncEveryAppend;
     this.onClose = onClose;
@@ -112,14 +109,11 @@ public final class JsonlSessionLog implements SessionLog {
     if (closed) {
       throw new IllegalStateException("session log " + sessionId + " is closed");
     }
-    var stored = new SessionEvent(sessionId, events.size() + 1L, clock.millis(), event);
+    var stored = new SessionEvent(sessionId, history.lastSeq() + 1, clock.millis(), event);
     byte[] line = (EventJson.toLine(stored) + "\n").getBytes(StandardCharsets.UTF_8);
     write(line);
-    events.add(stored);
     // Delivered under the lock so every subscriber sees events in seq order exactly once.
-    for (Registration registration : subscribers) {
-      registration.subscriber().onEvent(stored);
-    }
+    history.add(stored);
     return stored;
   }
 
@@ -170,25 +164,17 @@ public final class JsonlSessionLog implements SessionLog {
 
   @Override
   public synchronized long lastSeq() {
-    return events.size();
+    return history.lastSeq();
   }
 
   @Override
   public synchronized List<SessionEvent> read(long afterSeq, int max) {
-    int from = (int) Math.clamp(afterSeq, 0, events.size());
-    int to = (int) Math.min(events.size(), (long) from + Math.max(0, max));
-    return new ArrayList<>(events.subList(from, to));
+    return history.read(afterSeq, max);
   }
 
   @Override
   public synchronized Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
-    Objects.requireNonNull(subscriber, "subscriber");
-    for (int i = (int) Math.clamp(afterSeq, 0, events.size()); i < events.size(); i++) {
-      subscriber.onEvent(events.get(i));
-    }
-    var registration = new Registration(subscriber);
-    subscribers.add(registration);
-    return () -> subscribers.remove(registration);
+    return history.subscribe(afterSeq, subscriber);
   }
 
   @Override
@@ -207,7 +193,7 @@ public final class JsonlSessionLog implements SessionLog {
       }
       closeQuietly(raf);
       closed = true;
-      subscribers.clear();
+      history.clearSubscribers();
     }
     onClose.run();
   }
@@ -227,16 +213,4 @@ public final class JsonlSessionLog implements SessionLog {
     }
   }
 
-  /** Identity wrapper so the same subscriber can be registered twice and removed once. */
-  private record Registration(SessionSubscriber subscriber) {
-    @Override
-    public boolean equals(Object other) {
-      return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-  }
 }

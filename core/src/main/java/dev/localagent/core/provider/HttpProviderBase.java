@@ -3,6 +3,7 @@ package dev.localagent.core.provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localagent.api.model.ChatResponse;
+import dev.localagent.api.model.ModelProvider;
 import dev.localagent.api.model.ProviderException;
 import dev.localagent.api.model.ProviderException.Kind;
 import dev.localagent.api.model.ToolCallRequest;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /** What the HTTP providers share: the client, request building, status mapping, text fallbacks. */
-abstract class HttpProviderBase {
+abstract class HttpProviderBase implements ModelProvider {
   protected final ProviderConfig config;
   protected final HttpClient client;
   private final String apiKey;
@@ -31,6 +32,12 @@ abstract class HttpProviderBase {
             .connectTimeout(config.connectTimeout())
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
+  }
+
+  /** A provider is known by its configured name. */
+  @Override
+  public String id() {
+    return config.name();
   }
 
   protected HttpRequest.Builder request(String path) {

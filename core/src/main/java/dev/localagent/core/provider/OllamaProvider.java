@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localagent.api.model.ChatMessage;
 import dev.localagent.api.model.ChatRequest;
 import dev.localagent.api.model.ChatResponse;
-import dev.localagent.api.model.ModelProvider;
 import dev.localagent.api.model.ProviderException;
 import dev.localagent.api.model.StreamListener;
 import dev.localagent.api.model.ToolCallRequest;
@@ -23,18 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the start of longer conversations. We read the model's real context length from {@code
  * /api/show}, ask for it (capped), and warn before and after a request that overflows it.
  */
-public final class OllamaProvider extends HttpProviderBase implements ModelProvider {
+public final class OllamaProvider extends HttpProviderBase {
   static final int MAX_DEFAULT_NUM_CTX = 32_768;
   static final int UNKNOWN_CONTEXT = 8_192;
   private final Map<String, Integer> contextLengths = new ConcurrentHashMap<>();
 
   public OllamaProvider(ProviderConfig config, Map<String, String> env) {
     super(config, env);
-  }
-
-  @Override
-  public String id() {
-    return config.name();
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localagent.api.model.ChatMessage;
 import dev.localagent.api.model.ChatRequest;
 import dev.localagent.api.model.ChatResponse;
-import dev.localagent.api.model.ModelProvider;
 import dev.localagent.api.model.ProviderException;
 import dev.localagent.api.model.StreamListener;
 import dev.localagent.api.model.ToolCallRequest;
@@ -21,15 +20,10 @@ import java.util.TreeMap;
  * {@code /v1} and OpenAI itself. Tool-call arguments arrive in fragments keyed by index and are
  * joined before parsing.
  */
-public final class OpenAiProvider extends HttpProviderBase implements ModelProvider {
+public final class OpenAiProvider extends HttpProviderBase {
 
   public OpenAiProvider(ProviderConfig config, Map<String, String> env) {
     super(config, env);
-  }
-
-  @Override
-  public String id() {
-    return config.name();
   }
 
   @Override

@@ -3,8 +3,13 @@ package dev.localagent.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import dev.localagent.core.plugin.PluginManifest;
 
 /**
  * The training run for the JDK AOT caches (run by ./localagent when the jars change): executes
@@ -32,13 +37,34 @@ public final class AotTraining {
   private static void trainFull(PrintStream sink) throws IOException {
     var home = Files.createTempDirectory("localagent-aot-");
     var env = Map.of("HOME", home.toString());
+    writePlugin(home.resolve(".local/share/localagent/plugins/aot-training.jar"));
+    // 'plugins list' twice: the first discovers the plugin and writes the index, the second reads
+    // the index (what every later listing does).
     String[][] commands = {{"--help"}, {"config", "--help"}, {"--bogus"}, {"config", "show"}, {"plugins", "list"},
-      {"sessions", "list"}, {"providers", "list"}, {"run", "--provider", "echo", "--workdir", home.toString(), "hello"}};
+      {"plugins", "list"}, {"sessions", "list"}, {"providers", "list"},
+      {"run", "--provider", "echo", "--workdir", home.toString(), "hello"}};
     for (String[] command : commands) {
       Cli.run(command, sink, sink, env);
     }
     try (var files = Files.walk(home)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** A plugin jar with a manifest only: listing reads manifests and the index, never classes. */
+  private static void writePlugin(Path jar) throws IOException {
+    Files.createDirectories(jar.getParent());
+    String manifest = """
+        {"id":"aot-training","version":"1.0.0","api_version":"1.0","description":"AOT cache training",
+         "entry":"aot.training.Plugin",
+         "provides":{"tools":[{"name":"aot_training","description":"Not callable.",
+           "parameters":{"type":"object","properties":{}}}]},
+         "permissions":{"paths":[],"exec":false,"network":[]}}
+        """;
+    try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(PluginManifest.PATH));
+      out.write(manifest.getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
     }
   }
 }

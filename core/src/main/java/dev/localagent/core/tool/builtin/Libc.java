@@ -24,6 +24,11 @@ final class Libc {
   static final boolean AVAILABLE;
   static final int SIGKILL = 9;
   static final int SIGTERM = 15;
+  static final int EINTR = 4;
+  static final int EAGAIN = 11;
+  /** What {@link #waitpidNoHang} returns for a child that has not exited; no wait status is negative. */
+  static final int STILL_RUNNING = Integer.MIN_VALUE;
+  private static final int WNOHANG = 1;
   private static final int O_WRONLY = 1;
   private static final int O_CLOEXEC = 02000000;
   private static final int AT_FDCWD = -100;
@@ -167,15 +172,45 @@ final class Libc {
     }
   }
 
-  /** Reaps child {@code pid}; returns its raw wait status, or -errno. */
+  /**
+   * read(2) into native memory, for loops that read many times: {@code state} is a segment from
+   * {@link #newCallState}. Returns the count, 0 at EOF, or -errno (EINTR and EAGAIN included).
+   */
+  static long read(int fd, MemorySegment buffer, MemorySegment state) {
+    try {
+      long n = (long) read.invokeExact(state, fd, buffer, buffer.byteSize());
+      return n >= 0 ? n : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("read failed to call", t);
+    }
+  }
+
+  /** Room for the errno a call leaves behind, for {@link #read(int, MemorySegment, MemorySegment)}. */
+  static MemorySegment newCallState(Arena arena) {
+    return arena.allocate(CAPTURE);
+  }
+
+  /** Reaps child {@code pid}, waiting for it; returns its raw wait status, or -errno. */
   static int waitpid(long pid) {
+    return waitpid(pid, 0);
+  }
+
+  /** Reaps child {@code pid} if it has exited; its raw wait status, {@link #STILL_RUNNING}, or -errno. */
+  static int waitpidNoHang(long pid) {
+    return waitpid(pid, WNOHANG);
+  }
+
+  private static int waitpid(long pid, int options) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);
       MemorySegment status = arena.allocate(JAVA_INT);
       while (true) {
-        int rc = (int) waitpid.invokeExact(state, (int) pid, status, 0);
-        if (rc >= 0 || errno(state) != 4) {
-          return rc >= 0 ? status.get(JAVA_INT, 0) : -errno(state);
+        int rc = (int) waitpid.invokeExact(state, (int) pid, status, options);
+        if (rc == 0) {
+          return STILL_RUNNING; // only with WNOHANG
+        }
+        if (rc > 0 || errno(state) != EINTR) {
+          return rc > 0 ? status.get(JAVA_INT, 0) : -errno(state);
         }
       }
     } catch (Throwable t) {

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The Java side of the subprocess benchmark, run in a fresh JVM per launch mechanism (the JDK
  * reads {@code jdk.lang.Process.launchMechanism} once). Spawns {@code /bin/echo hello} with
- * output captured, COUNT times per thread, after WARMUP commands (the JIT keeps compiling for
- * about a thousand; a long-running agent is past that). Prints "<commands> <seconds>".
+ * output captured, COUNT times per thread, after WARMUP commands per thread on the same threads
+ * (the JIT keeps compiling for about a thousand; a long-running agent is past that). Prints "<commands> <seconds>".
  * Usage: SpawnLoop processbuilder|shellexec|shellexec-virtual|ffm COUNT THREADS WARMUP; the
  * {@code -virtual} mode calls from virtual threads, as the agent's tool calls do.
  */
@@ -31,7 +31,7 @@ public final class SpawnLoop {
       case "ffm" -> SpawnLoop::ffm;
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     };
-    run(once, warmup, 1, virtual); // JIT and first-use costs stay out of the figure
+    run(once, warmup, threads, virtual); // JIT and first-use costs stay out; same threads as timed
     long start = System.nanoTime();
     run(once, count, threads, virtual);
     System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);

@@ -24,7 +24,7 @@ public final class BenchSubprocessCommand implements Runnable {
   int runs;
 
   @Option(names = "--warmup", defaultValue = "1000",
-      description = "Commands each Java variant runs before it is timed (default ${DEFAULT-VALUE}).")
+      description = "Commands per thread each Java variant runs, on the timed threads, before it is timed (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override

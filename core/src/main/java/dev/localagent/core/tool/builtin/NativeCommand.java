@@ -22,8 +22,12 @@ final class NativeCommand {
   static ToolResult await(PollLoop loop, OutputCapture capture) throws InterruptedException {
     if (!Thread.currentThread().isVirtual()) {
       loop.runToEnd();
-    } else if (!loop.runUntil(System.nanoTime() + VIRTUAL_BUDGET_NANOS) && !loop.cancelled()) {
-      awaitOnPlatformThread(loop);
+    } else if (!loop.runUntil(System.nanoTime() + VIRTUAL_BUDGET_NANOS)) {
+      if (loop.cancelled()) {
+        RunningCommand.NATIVE_THREADS.execute(loop::runToEnd); // reaps and closes the pipes on its own
+      } else {
+        awaitOnPlatformThread(loop);
+      }
     }
     if (loop.cancelled()) {
       Thread.interrupted(); // the interrupt is reported as the exception

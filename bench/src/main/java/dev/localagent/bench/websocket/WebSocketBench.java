@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -19,7 +20,16 @@ import org.HdrHistogram.Histogram;
 public final class WebSocketBench {
   /** What to run; the defaults are the documented run. */
   public record Options(int[] connections, int messages, int setupConnections, int idleConnections,
-      int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir) {}
+      int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir,
+      Set<String> peers, Set<String> scenarios) {
+    /** Every peer and scenario, for {@code --peers} and {@code --only}. */
+    public static final List<String> PEERS = List.of("batched", "unbatched", "deflate", "node");
+    public static final List<String> SCENARIOS = List.of("echo", "setup", "idle", "broadcast", "latency");
+
+    boolean runs(String scenario) {
+      return scenarios.contains(scenario);
+    }
+  }
 
   private final Options options;
   private final PrintWriter out;
@@ -34,10 +44,16 @@ public final class WebSocketBench {
         + " share this machine (%d cores)%n", Arrays.toString(options.connections()), options.messages(),
         Runtime.getRuntime().availableProcessors());
     var peers = new ArrayList<String[]>();
-    peers.add(new String[] {"gateway batched", "true", "false"});
-    peers.add(new String[] {"gateway unbatched", "false", "false"});
-    peers.add(new String[] {"gateway batched+deflate", "true", "true"});
-    if (options.node()) {
+    if (options.peers().contains("batched")) {
+      peers.add(new String[] {"gateway batched", "true", "false"});
+    }
+    if (options.peers().contains("unbatched")) {
+      peers.add(new String[] {"gateway unbatched", "false", "false"});
+    }
+    if (options.peers().contains("deflate")) {
+      peers.add(new String[] {"gateway batched+deflate", "true", "true"});
+    }
+    if (options.node() && options.peers().contains("node")) {
       peers.add(new String[] {"node ws", "false", "false"});
     }
     for (String[] peer : peers) {
@@ -55,17 +71,32 @@ public final class WebSocketBench {
     URI uri = URI.create("ws://127.0.0.1:" + server.port + "/v1/ws");
     String name = server.name;
     try (var client = new LoadClient(uri, deflate, 1)) {
-      if (!deflate) {
+      if (!deflate && options.runs("echo")) {
         echo(name + " (warm-up)", client); // JIT warm-up on both sides; reported, not used.
+      }
+      if (!deflate && options.runs("setup")) {
+        // The first round runs the handshake code cold on both sides; the second is the figure.
+        setup(name + " (warm-up)", client);
         setup(name, client);
+      }
+      if (!deflate && options.runs("idle")) {
         idle(name, server, client);
+      }
+      if (!deflate && options.runs("echo")) {
         echo(name, client);
       }
-      broadcast(name + " (warm-up)", server, client, 10, batching);
-      for (int connections : options.connections()) {
-        broadcast(name, server, client, connections, batching);
+      if (options.runs("broadcast") || options.runs("latency")) {
+        int most = Arrays.stream(options.connections()).max().orElse(10);
+        broadcast(name + " (warm-up)", server, client, Math.clamp(most, 10, 100), batching);
       }
-      latency(name, server, client, batching);
+      if (options.runs("broadcast")) {
+        for (int connections : options.connections()) {
+          broadcast(name, server, client, connections, batching);
+        }
+      }
+      if (options.runs("latency")) {
+        latency(name, server, client, batching);
+      }
     }
     out.flush();
   }
@@ -124,7 +155,10 @@ public final class WebSocketBench {
     String session = server.command("session");
     List<Channel> channels = open(client, connections, batching, session);
     client.events.reset();
+    client.seqErrors.reset();
     long expected = (long) connections * messages;
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     long start = System.nanoTime();
     server.command("broadcast " + session + " " + messages + " 0 100");
     long deadline = start + TimeUnit.SECONDS.toNanos(120);
@@ -133,9 +167,13 @@ public final class WebSocketBench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long got = client.events.sum();
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
     channels.forEach(Channel::close);
-    out.printf("%-24s broadcast %,6d conns x %,7d events: %,.0f events/s delivered%s%n", name, connections,
-        messages, got / seconds, got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "");
+    out.printf("%-24s broadcast %,6d conns x %,7d events: %,.0f events/s delivered; CPU per event: server %.2f us,"
+        + " load generator %.2f us%s%s%n", name, connections, messages, got / seconds, serverCpu / 1e3 / got,
+        clientCpu / 1e3 / got, got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "",
+        seqErrors(client));
   }
 
   private void latency(String name, PeerProcess server, LoadClient client, boolean batching) throws Exception {
@@ -144,18 +182,24 @@ public final class WebSocketBench {
     int events = rate * 3;
     String session = server.command("session");
     List<Channel> channels = open(client, connections, batching, session);
+    client.timing = true;
     client.latency.getIntervalHistogram();
+    client.events.reset(); // Before the broadcast: its events are counted while it runs.
+    client.seqErrors.reset();
     server.command("broadcast " + session + " " + events + " " + rate + " 100");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    client.events.reset();
     while (client.events.sum() < (long) events * connections && System.nanoTime() < deadline) {
       LockSupport.parkNanos(1_000_000);
     }
     Histogram h = client.latency.getIntervalHistogram();
+    client.timing = false;
+    long got = client.events.sum();
+    long expected = (long) events * connections;
     channels.forEach(Channel::close);
-    out.printf("%-24s latency   %,d events/s delivered (%d conns): p50 %.3f ms, p95 %.3f ms, p99 %.3f ms%n", name,
-        rate * connections, connections, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
-        ms(h.getValueAtPercentile(99)));
+    out.printf("%-24s latency   %,d events/s delivered (%d conns): p50 %.3f ms, p95 %.3f ms, p99 %.3f ms%s%s%n",
+        name, rate * connections, connections, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
+        ms(h.getValueAtPercentile(99)), got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "",
+        seqErrors(client));
   }
 
   private static List<Channel> open(LoadClient client, int count, boolean batching, String session) throws Exception {
@@ -180,6 +224,12 @@ public final class WebSocketBench {
   /** Lets queued handshakes and hellos finish before measuring; a benchmark pause, not a test wait. */
   private static void settle() {
     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+  }
+
+  /** A loud note when any connection saw a seq that did not follow its previous one. */
+  private static String seqErrors(LoadClient client) {
+    long errors = client.seqErrors.sumThenReset();
+    return errors == 0 ? "" : " (SEQ ERRORS: " + errors + " events out of sequence)";
   }
 
   private static double ms(long nanos) {

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * The gateway under benchmark, in its own process so its memory is measured alone. Reads
  * commands on stdin: {@code session} prints a new session id; {@code broadcast ID COUNT RATE
  * BYTES} appends COUNT events (RATE per second, 0 for as fast as possible) whose text starts with
- * the monotonic send time, and prints {@code done}.
+ * the monotonic send time, and prints {@code done}; {@code frames} prints how many frames the
+ * gateway has written so far (events per frame shows how well batching coalesces).
  */
 public final class BenchServer {
   private BenchServer() {}
@@ -47,6 +48,7 @@ public final class BenchServer {
       String[] words = line.split(" ");
       switch (words[0]) {
         case "session" -> System.out.println(store.create().sessionId());
+        case "frames" -> System.out.println(server.metrics().framesOut());
         case "broadcast" -> {
           SessionLog log = store.open(words[1]).orElseThrow();
           broadcast(log, Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]));

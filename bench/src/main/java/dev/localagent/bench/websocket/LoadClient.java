@@ -2,6 +2,7 @@ package dev.localagent.bench.websocket;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -43,6 +44,8 @@ final class LoadClient implements AutoCloseable {
   private static final byte[] PONG = "{\"type\":\"pong\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SENT_AT = "\"t=".getBytes(StandardCharsets.US_ASCII);
+  private static final ByteBuf PING = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
+      .writeBytes("{\"type\":\"ping\",\"id\":\"e\"}".getBytes(StandardCharsets.US_ASCII)));
   private static final int MAX_FRAME = 16 << 20;
   private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
 
@@ -91,6 +94,11 @@ final class LoadClient implements AutoCloseable {
           }
         });
     return ready;
+  }
+
+  /** A ping over shared bytes: the echo loop sends one per pong, so it should cost nothing to build. */
+  static TextWebSocketFrame ping() {
+    return new TextWebSocketFrame(PING.duplicate());
   }
 
   static void send(Channel channel, String text) {
@@ -148,7 +156,7 @@ final class LoadClient implements AutoCloseable {
           }
         } else if (echoing && matches(bytes, i, end, PONG)) {
           pongs.increment();
-          ctx.write(new TextWebSocketFrame("{\"type\":\"ping\",\"id\":\"e\"}"));
+          ctx.write(ping());
         }
       }
       events.add(found);

@@ -43,6 +43,9 @@ public final class WebSocketBench {
     out.printf("bench websocket: connections %s, up to %,d events per connection; server and load generator"
         + " share this machine (%d cores)%n", Arrays.toString(options.connections()), options.messages(),
         Runtime.getRuntime().availableProcessors());
+    if (options.runs("idle")) {
+      requireFiles(options.idleConnections());
+    }
     var peers = new ArrayList<String[]>();
     if (options.peers().contains("batched")) {
       peers.add(new String[] {"gateway batched", "true", "false"});
@@ -72,7 +75,7 @@ public final class WebSocketBench {
     String name = server.name;
     try (var client = new LoadClient(uri, deflate, 1)) {
       if (!deflate && options.runs("echo")) {
-        echo(name + " (warm-up)", client); // JIT warm-up on both sides; reported, not used.
+        echo(name + " (warm-up)", server, client); // JIT warm-up on both sides; reported, not used.
       }
       if (!deflate && options.runs("setup")) {
         // The first round runs the handshake code cold on both sides; the second is the figure.
@@ -83,7 +86,7 @@ public final class WebSocketBench {
         idle(name, server, client);
       }
       if (!deflate && options.runs("echo")) {
-        echo(name, client);
+        echo(name, server, client);
       }
       if (options.runs("broadcast") || options.runs("latency")) {
         int most = Arrays.stream(options.connections()).max().orElse(10);
@@ -129,24 +132,29 @@ public final class WebSocketBench {
         channels.size(), before, after, (after - before) / (double) channels.size());
   }
 
-  private void echo(String name, LoadClient client) throws Exception {
+  private void echo(String name, PeerProcess server, LoadClient client) throws Exception {
     List<Channel> channels = open(client, options.echoConnections(), false, null);
     client.echoing = true;
     client.pongs.reset();
     for (Channel ch : channels) {
       for (int i = 0; i < 32; i++) {
-        ch.write(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame("{\"type\":\"ping\",\"id\":\"e\"}"));
+        ch.write(LoadClient.ping());
       }
       ch.flush();
     }
     long start = System.nanoTime();
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(options.echoSeconds()));
     long pongs = client.pongs.sum();
     double seconds = (System.nanoTime() - start) / 1e9;
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
     client.echoing = false;
     channels.forEach(Channel::close);
-    out.printf("%-24s echo      %d connections, 32 in flight each: %,.0f msg/s%n", name, channels.size(),
-        pongs / seconds);
+    out.printf("%-24s echo      %d connections, 32 in flight each: %,.0f msg/s; CPU per message: server %.2f us,"
+        + " load generator %.2f us%n", name, channels.size(), pongs / seconds, serverCpu / 1e3 / pongs,
+        clientCpu / 1e3 / pongs);
   }
 
   private void broadcast(String name, PeerProcess server, LoadClient client, int connections, boolean batching)
@@ -157,6 +165,7 @@ public final class WebSocketBench {
     client.events.reset();
     client.seqErrors.reset();
     long expected = (long) connections * messages;
+    long frames = framesWritten(server);
     long serverCpu = server.cpuNanos();
     long clientCpu = CpuTime.ofThisProcess();
     long start = System.nanoTime();
@@ -169,11 +178,12 @@ public final class WebSocketBench {
     long got = client.events.sum();
     serverCpu = server.cpuNanos() - serverCpu;
     clientCpu = CpuTime.ofThisProcess() - clientCpu;
+    frames = framesWritten(server) - frames;
     channels.forEach(Channel::close);
     out.printf("%-24s broadcast %,6d conns x %,7d events: %,.0f events/s delivered; CPU per event: server %.2f us,"
-        + " load generator %.2f us%s%s%n", name, connections, messages, got / seconds, serverCpu / 1e3 / got,
-        clientCpu / 1e3 / got, got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "",
-        seqErrors(client));
+        + " load generator %.2f us; %.1f events per frame%s%s%n", name, connections, messages, got / seconds,
+        serverCpu / 1e3 / got, clientCpu / 1e3 / got, frames > 0 ? got / (double) frames : 1.0,
+        got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "", seqErrors(client));
   }
 
   private void latency(String name, PeerProcess server, LoadClient client, boolean batching) throws Exception {
@@ -226,6 +236,11 @@ public final class WebSocketBench {
     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
   }
 
+  /** Frames the gateway has written so far; 0 for the Node peer, which sends one frame per event. */
+  private static long framesWritten(PeerProcess server) throws IOException {
+    return server.name.startsWith("gateway") ? Long.parseLong(server.command("frames").strip()) : 0;
+  }
+
   /** A loud note when any connection saw a seq that did not follow its previous one. */
   private static String seqErrors(LoadClient client) {
     long errors = client.seqErrors.sumThenReset();
@@ -238,6 +253,7 @@ public final class WebSocketBench {
 
   static void requireFiles(int connections) throws IOException {
     // Each connection costs a descriptor on both sides; say so early instead of failing midway.
+    // The JVM raises its soft limit to the hard one at start, and the servers inherit it.
     var limit = new ProcessBuilder("sh", "-c", "ulimit -n").start();
     String text = new String(limit.getInputStream().readAllBytes()).strip();
     if (!text.equals("unlimited") && Long.parseLong(text) < connections + 256L) {

@@ -26,11 +26,26 @@ public final class BenchWebSocketCommand implements Callable<Integer> {
       description = "Events per broadcast run, capped so one run delivers at most 1,000,000 (default: ${DEFAULT-VALUE}).")
   int messages;
 
-  @Option(names = "--setup-connections", paramLabel = "N", defaultValue = "1000") int setupConnections;
-  @Option(names = "--idle-connections", paramLabel = "N", defaultValue = "10000") int idleConnections;
-  @Option(names = "--echo-connections", paramLabel = "N", defaultValue = "100") int echoConnections;
-  @Option(names = "--echo-seconds", paramLabel = "S", defaultValue = "3") int echoSeconds;
-  @Option(names = "--latency-rate", paramLabel = "EVENTS/S", defaultValue = "100000") int latencyRate;
+  @Option(names = "--setup-connections", paramLabel = "N", defaultValue = "1000",
+      description = "Sequential connections timed for set-up, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
+  int setupConnections;
+
+  @Option(names = "--idle-connections", paramLabel = "N", defaultValue = "10000",
+      description = "Idle authenticated connections for RSS per connection; needs ulimit -n above it"
+          + " (default: ${DEFAULT-VALUE}).")
+  int idleConnections;
+
+  @Option(names = "--echo-connections", paramLabel = "N", defaultValue = "100",
+      description = "Connections in the ping/pong echo run, 32 pings in flight each (default: ${DEFAULT-VALUE}).")
+  int echoConnections;
+
+  @Option(names = "--echo-seconds", paramLabel = "S", defaultValue = "3",
+      description = "Length of the echo run (default: ${DEFAULT-VALUE}).")
+  int echoSeconds;
+
+  @Option(names = "--latency-rate", paramLabel = "EVENTS/S", defaultValue = "100000",
+      description = "Events/s delivered (over 10 connections) in the latency run (default: ${DEFAULT-VALUE}).")
+  int latencyRate;
   @Option(names = "--no-node", description = "Skip the Node ws peer.") boolean noNode;
 
   @Option(names = "--peers", split = ",", paramLabel = "P,P,...", defaultValue = "batched,unbatched,deflate,node",

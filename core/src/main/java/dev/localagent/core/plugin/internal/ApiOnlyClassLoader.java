@@ -6,7 +6,7 @@ package dev.localagent.core.plugin.internal;
  * libraries and may bundle other versions of them.
  */
 public final class ApiOnlyClassLoader extends ClassLoader {
-  private static final String API_PREFIX = "dev.localagent.api.";
+  static final String API_PREFIX = "dev.localagent.api.";
 
   static {
     registerAsParallelCapable();
@@ -17,6 +17,15 @@ public final class ApiOnlyClassLoader extends ClassLoader {
   public ApiOnlyClassLoader(ClassLoader host) {
     super("localagent-api", ClassLoader.getPlatformClassLoader());
     this.host = host;
+  }
+
+  /**
+   * API classes straight from the host: asking the platform loader first, as the default
+   * delegation does, would throw and catch a ClassNotFoundException per API class per plugin.
+   */
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    return name.startsWith(API_PREFIX) ? host.loadClass(name) : super.loadClass(name, resolve);
   }
 
   @Override

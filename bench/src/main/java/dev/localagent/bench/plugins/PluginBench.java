@@ -70,8 +70,9 @@ public final class PluginBench {
     });
     double warm = median(reps, () -> timeOpen(locations, n));
     double list = ProcessWall.median(reps, launcher, home, "plugins", "list");
-    double ours = median(reps, () -> timeActivation(locations, n));
-    double pf4j = median(reps, () -> timePf4j(dir, n));
+    double[] activation = alternating(reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
+    double ours = activation[0];
+    double pf4j = activation[1];
     double[] memory = memory(locations, dir, n);
     return new Row(n, cold, warm, list, ours, pf4j, memory[0], memory[1], memory[2], memory[3]);
   }
@@ -165,7 +166,38 @@ public final class PluginBench {
     for (int i = 0; i < reps; i++) {
       samples[i] = timed.run();
     }
+    return median(samples);
+  }
+
+  /**
+   * Medians of {@code a} and {@code b} sampled in turns (a, b, a, b, ...) after one warm-up of
+   * each, each sample after a full GC. Taking all of one side first would hand the second the JIT
+   * compilations (zip reading, class definition) that the first side's runs paid for, and the
+   * first side's garbage to collect.
+   */
+  static double[] alternating(int reps, Timed a, Timed b) throws IOException {
+    a.run();
+    b.run();
+    double[] as = new double[reps];
+    double[] bs = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      fullGc();
+      as[i] = a.run();
+      fullGc();
+      bs[i] = b.run();
+    }
+    return new double[] {median(as), median(bs)};
+  }
+
+  private static void fullGc() {
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+    }
+  }
+
+  private static double median(double[] samples) {
     Arrays.sort(samples);
+    int reps = samples.length;
     return reps % 2 == 1 ? samples[reps / 2] : (samples[reps / 2 - 1] + samples[reps / 2]) / 2;
   }
 

@@ -14,7 +14,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -40,6 +42,13 @@ import java.util.zip.ZipFile;
 final class PluginClassLoader extends ClassLoader implements Closeable {
   private static final Set<String> JDK_PACKAGES = jdkPackages();
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+  /**
+   * JDK and API classes already handed to some plugin. They are the same for every plugin and
+   * never unloaded before the host, so the thousandth plugin to link against {@code
+   * java.util.List} or {@code Tool} gets it from one map look-up instead of a walk through the
+   * platform or host loader.
+   */
+  private static final Map<String, Class<?>> SHARED = new ConcurrentHashMap<>();
 
   static {
     registerAsParallelCapable();
@@ -93,12 +102,22 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
 
   /** The class from the host's API or the JDK, or null when the name is the plugin's to define. */
   private Class<?> fromParent(String name) throws ClassNotFoundException {
-    if (name.startsWith(ApiOnlyClassLoader.API_PREFIX)) {
-      return api.loadClass(name);
+    Class<?> shared = SHARED.get(name);
+    if (shared != null) {
+      return shared;
     }
-    int dot = name.lastIndexOf('.');
-    String pkg = dot < 0 ? "" : name.substring(0, dot);
-    return pkg.startsWith("java.") || JDK_PACKAGES.contains(pkg) ? PLATFORM.loadClass(name) : null;
+    if (name.startsWith(ApiOnlyClassLoader.API_PREFIX)) {
+      shared = api.loadClass(name);
+    } else {
+      int dot = name.lastIndexOf('.');
+      String pkg = dot < 0 ? "" : name.substring(0, dot);
+      if (!pkg.startsWith("java.") && !JDK_PACKAGES.contains(pkg)) {
+        return null;
+      }
+      shared = PLATFORM.loadClass(name);
+    }
+    SHARED.putIfAbsent(name, shared);
+    return shared;
   }
 
   /** Own jar first, then the dependencies' jars; the caller holds the lock for {@code name}. */
@@ -111,7 +130,9 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     if (entry != null) {
       byte[] bytes;
       try (InputStream in = jar.getInputStream(entry)) {
-        bytes = in.readAllBytes();
+        // The size from the central directory allocates once; readAllBytes grows buffers and copies.
+        long size = entry.getSize();
+        bytes = size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
       } catch (IOException e) {
         return null; // Reported as a missing class, which is what an unreadable entry amounts to.
       }

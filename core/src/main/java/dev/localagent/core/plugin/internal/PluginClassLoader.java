@@ -126,15 +126,15 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     if (loaded != null) {
       return loaded;
     }
-    ZipEntry entry = jar.getEntry(name.replace('.', '/').concat(".class"));
+    ZipEntry entry = entry(name.replace('.', '/').concat(".class"));
     if (entry != null) {
       byte[] bytes;
       try (InputStream in = jar.getInputStream(entry)) {
         // The size from the central directory allocates once; readAllBytes grows buffers and copies.
         long size = entry.getSize();
         bytes = size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
-      } catch (IOException e) {
-        return null; // Reported as a missing class, which is what an unreadable entry amounts to.
+      } catch (IOException | IllegalStateException e) {
+        return null; // Unreadable, or closed meanwhile: reported as a missing class.
       }
       return defineClass(name, bytes, 0, bytes.length, domain);
     }
@@ -163,7 +163,7 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
 
   @Override
   protected URL findResource(String name) {
-    return jar.getEntry(name) == null ? null : resourceUrl(name);
+    return entry(name) == null ? null : resourceUrl(name);
   }
 
   @Override
@@ -179,11 +179,20 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     if (fromParent != null) {
       return fromParent;
     }
-    ZipEntry entry = jar.getEntry(name);
+    ZipEntry entry = entry(name);
     try {
       return entry == null ? null : jar.getInputStream(entry);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       return null;
+    }
+  }
+
+  /** The jar's entry, or null when absent or the plugin was stopped and its jar closed. */
+  private ZipEntry entry(String name) {
+    try {
+      return jar.getEntry(name);
+    } catch (IllegalStateException closed) {
+      return null; // Like a closed URLClassLoader: a late lookup finds nothing instead of throwing.
     }
   }
 

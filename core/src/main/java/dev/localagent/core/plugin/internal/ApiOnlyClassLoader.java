@@ -1,5 +1,8 @@
 package dev.localagent.core.plugin.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The parent of every plugin class loader: the JDK (platform loader) plus the {@code
  * dev.localagent.api} packages from the host, and nothing else, so a plugin never sees the host's
@@ -13,6 +16,9 @@ public final class ApiOnlyClassLoader extends ClassLoader {
   }
 
   private final ClassLoader host;
+  // API classes handed out so far: every plugin links against the same few, so the thousandth
+  // plugin gets them from one map look-up instead of a walk through the host's loader.
+  private final Map<String, Class<?>> apiClasses = new ConcurrentHashMap<>();
 
   public ApiOnlyClassLoader(ClassLoader host) {
     super("localagent-api", ClassLoader.getPlatformClassLoader());
@@ -25,7 +31,15 @@ public final class ApiOnlyClassLoader extends ClassLoader {
    */
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    return name.startsWith(API_PREFIX) ? host.loadClass(name) : super.loadClass(name, resolve);
+    if (!name.startsWith(API_PREFIX)) {
+      return super.loadClass(name, resolve);
+    }
+    Class<?> known = apiClasses.get(name);
+    if (known == null) {
+      known = host.loadClass(name);
+      apiClasses.putIfAbsent(name, known);
+    }
+    return known;
   }
 
   @Override

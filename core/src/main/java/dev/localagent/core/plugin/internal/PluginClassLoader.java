@@ -43,12 +43,12 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
   private static final Set<String> JDK_PACKAGES = jdkPackages();
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   /**
-   * JDK and API classes already handed to some plugin. They are the same for every plugin and
-   * never unloaded before the host, so the thousandth plugin to link against {@code
-   * java.util.List} or {@code Tool} gets it from one map look-up instead of a walk through the
-   * platform or host loader.
+   * JDK classes already handed to some plugin. They are the same for every plugin and never
+   * unloaded, so the thousandth plugin to link against {@code java.util.List} gets it from one
+   * map look-up instead of a walk through the platform loader. (API classes are cached the same
+   * way by the {@link ApiOnlyClassLoader} of each host.)
    */
-  private static final Map<String, Class<?>> SHARED = new ConcurrentHashMap<>();
+  private static final Map<String, Class<?>> JDK_CLASSES = new ConcurrentHashMap<>();
 
   static {
     registerAsParallelCapable();
@@ -102,22 +102,21 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
 
   /** The class from the host's API or the JDK, or null when the name is the plugin's to define. */
   private Class<?> fromParent(String name) throws ClassNotFoundException {
-    Class<?> shared = SHARED.get(name);
-    if (shared != null) {
-      return shared;
-    }
     if (name.startsWith(ApiOnlyClassLoader.API_PREFIX)) {
-      shared = api.loadClass(name);
-    } else {
-      int dot = name.lastIndexOf('.');
-      String pkg = dot < 0 ? "" : name.substring(0, dot);
-      if (!pkg.startsWith("java.") && !JDK_PACKAGES.contains(pkg)) {
-        return null;
-      }
-      shared = PLATFORM.loadClass(name);
+      return api.loadClass(name);
     }
-    SHARED.putIfAbsent(name, shared);
-    return shared;
+    Class<?> jdk = JDK_CLASSES.get(name);
+    if (jdk != null) {
+      return jdk;
+    }
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot);
+    if (!pkg.startsWith("java.") && !JDK_PACKAGES.contains(pkg)) {
+      return null;
+    }
+    jdk = PLATFORM.loadClass(name);
+    JDK_CLASSES.putIfAbsent(name, jdk);
+    return jdk;
   }
 
   /** Own jar first, then the dependencies' jars; the caller holds the lock for {@code name}. */

@@ -23,9 +23,14 @@ import org.pf4j.PluginManager;
 public final class PluginBench {
   /** One row of results; times in milliseconds, memory in KiB. */
   public record Row(int n, double coldMs, double warmMs, double listMs, double activateMs, double pf4jMs,
+      double activateCpuMs, double pf4jCpuMs,
       double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {
     double ratio() {
       return pf4jMs / activateMs;
+    }
+
+    double cpuRatio() {
+      return pf4jCpuMs / activateCpuMs;
     }
   }
 
@@ -70,10 +75,10 @@ public final class PluginBench {
     });
     double warm = median(reps, () -> timeOpen(locations, n));
     double list = ProcessWall.median(reps, launcher, home, "plugins", "list");
-    double ours = median(reps, () -> timeActivation(locations, n));
-    double pf4j = median(reps, () -> timePf4j(dir, n));
+    double[] activation = alternating(reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
     double[] memory = memory(locations, dir, n);
-    return new Row(n, cold, warm, list, ours, pf4j, memory[0], memory[1], memory[2], memory[3]);
+    return new Row(n, cold, warm, list, activation[0], activation[1], activation[2], activation[3],
+        memory[0], memory[1], memory[2], memory[3]);
   }
 
   private static double timeOpen(PluginLocations locations, int n) {
@@ -85,23 +90,34 @@ public final class PluginBench {
     }
   }
 
-  private static double timeActivation(PluginLocations locations, int n) {
+  /** Wall and process CPU milliseconds of opening the host and starting all N plugins. */
+  private static double[] timeActivation(PluginLocations locations, int n) {
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     try (PluginHost host = PluginHost.open(locations, PluginsConfig.DEFAULT)) {
       host.activateAll();
-      double ms = (System.nanoTime() - start) / 1e6;
+      double[] sample = {(System.nanoTime() - start) / 1e6, (processCpuNanos() - cpu) / 1e6};
       long active = host.plugins().stream().filter(p -> p.status() == PluginInfo.Status.ACTIVE).count();
       check(active == n, "activated " + active + " of " + n);
-      return ms;
+      return sample;
     }
   }
 
-  private static double timePf4j(Path dir, int n) {
+  private static double[] timePf4j(Path dir, int n) {
+    long cpu = processCpuNanos();
     long start = System.nanoTime();
     PluginManager manager = Pf4jLoader.loadAndStart(dir, n);
-    double ms = (System.nanoTime() - start) / 1e6;
+    double[] sample = {(System.nanoTime() - start) / 1e6, (processCpuNanos() - cpu) / 1e6};
     Pf4jLoader.stop(manager);
-    return ms;
+    return sample;
+  }
+
+  /**
+   * CPU time of the whole JVM (all threads, JIT and GC included). Unlike wall time it does not
+   * grow when other processes take the cores, and it counts both of our activation threads.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**
@@ -165,7 +181,46 @@ public final class PluginBench {
     for (int i = 0; i < reps; i++) {
       samples[i] = timed.run();
     }
+    return median(samples);
+  }
+
+  interface Sampled {
+    /** Wall and CPU milliseconds of one run. */
+    double[] run() throws IOException;
+  }
+
+  /**
+   * Medians of wall and CPU time of {@code a} and {@code b} sampled in turns (a, b, a, b, ...)
+   * after one warm-up of each, each sample after a full GC: {wall a, wall b, CPU a, CPU b}.
+   * Taking all of one side first would hand the second the JIT compilations (zip reading, class
+   * definition) that the first side's runs paid for, and the first side's garbage to collect.
+   */
+  static double[] alternating(int reps, Sampled a, Sampled b) throws IOException {
+    a.run();
+    b.run();
+    double[][] samples = new double[4][reps];
+    for (int i = 0; i < reps; i++) {
+      fullGc();
+      double[] sa = a.run();
+      fullGc();
+      double[] sb = b.run();
+      samples[0][i] = sa[0];
+      samples[1][i] = sb[0];
+      samples[2][i] = sa[1];
+      samples[3][i] = sb[1];
+    }
+    return new double[] {median(samples[0]), median(samples[1]), median(samples[2]), median(samples[3])};
+  }
+
+  private static void fullGc() {
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+    }
+  }
+
+  private static double median(double[] samples) {
     Arrays.sort(samples);
+    int reps = samples.length;
     return reps % 2 == 1 ? samples[reps / 2] : (samples[reps / 2 - 1] + samples[reps / 2]) / 2;
   }
 

@@ -128,4 +128,18 @@ class PluginFailureIsolationTest {
       assertThat(call(host, "real_tool")).isEqualTo(ToolResult.success("x"));
     }
   }
+
+  @Test
+  void aJarDamagedAfterDiscoveryFailsAsUnreadableOnActivationAndOthersStillRun() throws Exception {
+    Path damaged = echo("damaged", "damaged_tool", "x").writeTo(dir());
+    echo("sound", "sound_tool", "yes").writeTo(dir());
+    try (PluginHost host = open()) {
+      Files.write(damaged, new byte[] {'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+      host.activateAll();
+      assertThat(failureOf(host, "damaged").code()).isEqualTo(PluginErrors.UNREADABLE_JAR);
+      assertThat(failureOf(host, "damaged").message()).contains("damaged.jar");
+      assertThat(call(host, "damaged_tool").errorCode()).isEqualTo(PluginErrors.UNREADABLE_JAR.id());
+      assertThat(call(host, "sound_tool")).isEqualTo(ToolResult.success("yes"));
+    }
+  }
 }

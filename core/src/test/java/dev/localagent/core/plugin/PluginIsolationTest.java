@@ -7,6 +7,7 @@ import dev.localagent.api.tool.ToolOutput;
 import dev.localagent.api.tool.ToolRequest;
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.plugin.testkit.PluginJarBuilder;
+import dev.localagent.core.plugin.testkit.SourceCompiler;
 import dev.localagent.core.plugin.testkit.TestPlugins;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,6 +67,54 @@ class PluginIsolationTest {
       ToolResult result = tool.call(new ToolRequest("c", Map.of("text", "one two three"), Path.of(".")), ToolOutput.DISCARD);
       assertThat(result).isEqualTo(ToolResult.success("3"));
       assertThat(host.plugin("base").orElseThrow().status()).isEqualTo(PluginInfo.Status.ACTIVE);
+    }
+  }
+
+  private static PluginJarBuilder resourceReader(String id, String greeting) {
+    String pkg = "p." + id;
+    return PluginJarBuilder.plugin(id).tool(id + "_read", "reads its resource")
+        .source(pkg + ".Entry", TestPlugins.toolPlugin(pkg, id + "_read", """
+            ClassLoader own = getClass().getClassLoader();
+            try (var stream = own.getResourceAsStream("data/greeting.txt");
+                var viaUrl = getClass().getResource("/data/greeting.txt").openStream()) {
+              return ToolResult.success(new String(stream.readAllBytes()) + "|" + new String(viaUrl.readAllBytes())
+                  + "|api " + (own.getResource("dev/localagent/api/plugin/Plugin.class") != null)
+                  + "|host " + (own.getResource("dev/localagent/core/plugin/PluginHost.class") != null));
+            } catch (java.io.IOException e) {
+              return ToolResult.error("io", e.toString());
+            }
+            """))
+        .entryBytes("data/greeting.txt", greeting.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void eachPluginReadsResourcesFromItsOwnJarAndSeesTheApiButNoHostResources() throws Exception {
+    Path dir = root.resolve("plugins");
+    resourceReader("alpha", "hello from alpha").writeTo(dir);
+    resourceReader("beta", "hello from beta").writeTo(dir);
+    try (PluginHost host = PluginHost.open(TestPlugins.locations(root, dir), PluginsConfig.DEFAULT)) {
+      assertThat(call(host, "alpha_read"))
+          .isEqualTo(ToolResult.success("hello from alpha|hello from alpha|api true|host false"));
+      assertThat(call(host, "beta_read"))
+          .isEqualTo(ToolResult.success("hello from beta|hello from beta|api true|host false"));
+    }
+  }
+
+  @Test
+  void aMultiReleaseJarLoadsTheClassVersionedForThisJava() throws Exception {
+    Path dir = root.resolve("plugins");
+    String variant = "package p.mr; public final class Variant { public static String name() { return \"%s\"; } }";
+    byte[] versioned = SourceCompiler.compile(Map.of("p.mr.Variant", variant.formatted("java 17+")))
+        .get("p.mr.Variant");
+    PluginJarBuilder.plugin("mr").tool("mr_variant", "names the class it loaded")
+        .source("p.mr.Entry", TestPlugins.toolPlugin("p.mr", "mr_variant", "return ToolResult.success(Variant.name());"))
+        .source("p.mr.Variant", variant.formatted("base"))
+        .entry("p.mr.Entry")
+        .entryBytes("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nMulti-Release: true\r\n\r\n".getBytes())
+        .entryBytes("META-INF/versions/17/p/mr/Variant.class", versioned)
+        .writeTo(dir);
+    try (PluginHost host = PluginHost.open(TestPlugins.locations(root, dir), PluginsConfig.DEFAULT)) {
+      assertThat(call(host, "mr_variant")).isEqualTo(ToolResult.success("java 17+"));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.localagent.core.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.tool.Tool;
 import dev.localagent.api.tool.ToolOutput;
@@ -84,6 +85,9 @@ class PluginReloadTest {
 
       release.countDown();
       assertThat(inFlight.get(30, TimeUnit.SECONDS)).isEqualTo(ToolResult.success("v1"));
+      assertThatThrownBy(() -> Class.forName("p.slow.NeverLoaded", false, (ClassLoader) seen.get("loader")))
+          .as("a lookup in the stopped plugin's closed jar finds nothing rather than failing otherwise")
+          .isInstanceOf(ClassNotFoundException.class);
       var queue = new ReferenceQueue<ClassLoader>();
       var oldLoader = new WeakReference<>((ClassLoader) seen.remove("loader"), queue);
       assertThat(awaitCollected(queue, oldLoader)).as("old plugin class loader collected").isTrue();

@@ -1,22 +1,45 @@
 package dev.localagent.core.plugin.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The parent of every plugin class loader: the JDK (platform loader) plus the {@code
  * dev.localagent.api} packages from the host, and nothing else, so a plugin never sees the host's
  * libraries and may bundle other versions of them.
  */
 public final class ApiOnlyClassLoader extends ClassLoader {
-  private static final String API_PREFIX = "dev.localagent.api.";
+  static final String API_PREFIX = "dev.localagent.api.";
 
   static {
     registerAsParallelCapable();
   }
 
   private final ClassLoader host;
+  // API classes handed out so far: every plugin links against the same few, so the thousandth
+  // plugin gets them from one map look-up instead of a walk through the host's loader.
+  private final Map<String, Class<?>> apiClasses = new ConcurrentHashMap<>();
 
   public ApiOnlyClassLoader(ClassLoader host) {
     super("localagent-api", ClassLoader.getPlatformClassLoader());
     this.host = host;
+  }
+
+  /**
+   * API classes straight from the host: asking the platform loader first, as the default
+   * delegation does, would throw and catch a ClassNotFoundException per API class per plugin.
+   */
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (!name.startsWith(API_PREFIX)) {
+      return super.loadClass(name, resolve);
+    }
+    Class<?> known = apiClasses.get(name);
+    if (known == null) {
+      known = host.loadClass(name);
+      apiClasses.putIfAbsent(name, known);
+    }
+    return known;
   }
 
   @Override

@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 public final class Generations {
   private final PluginLocations locations;
   private final PluginsConfig config;
-  private final ClassLoader apiParent;
+  private final ApiOnlyClassLoader apiParent;
   private final PluginEventHub events = new PluginEventHub();
   private final CountingMetrics metrics = new CountingMetrics();
   private volatile int lastJarsRead;

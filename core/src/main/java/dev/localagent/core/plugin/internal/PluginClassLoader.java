@@ -1,32 +1,78 @@
 package dev.localagent.core.plugin.internal;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * One plugin's classes. JDK packages come from the platform, {@code dev.localagent.api} from the
- * host (both through the {@link ApiOnlyClassLoader} parent), everything else from the plugin's
- * own jar (with the libraries bundled in it), then from the jars of the plugins it depends on.
+ * One plugin's classes. JDK packages come from the platform loader and {@code dev.localagent.api}
+ * from the host (through the {@link ApiOnlyClassLoader} parent), everything else from the
+ * plugin's own jar (with the libraries bundled in it), then from the jars of the plugins it
+ * depends on.
  *
- * <p>The split is decided by package name up front instead of by asking the parent and catching
- * {@link ClassNotFoundException}: with thousands of plugins those exceptions were a measurable
- * part of activation.
+ * <p>Deliberately not a {@link java.net.URLClassLoader}: with thousands of plugins its per-jar
+ * machinery (a URL class path with lazily created loaders, a URL per class lookup, the manifest
+ * parsed to define each package) was most of activation. This loader opens the jar once, looks
+ * classes up in its central directory and defines them from the entry's bytes. The jar is still a
+ * {@link JarFile}, opened with verification on, so a signed jar whose content was changed is
+ * refused as before and multi-release jars resolve their versioned entries; an unsigned jar pays
+ * neither (JarFile only checks for signature files it recorded while opening).
+ *
+ * <p>The split between parent and own classes is decided by package name up front instead of by
+ * asking the parent and catching {@link ClassNotFoundException}: with thousands of plugins those
+ * exceptions were a measurable part of activation.
  */
-final class PluginClassLoader extends URLClassLoader {
+final class PluginClassLoader extends ClassLoader implements Closeable {
   private static final Set<String> JDK_PACKAGES = jdkPackages();
+  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+  /**
+   * JDK classes already handed to some plugin. They are the same for every plugin and never
+   * unloaded, so the thousandth plugin to link against {@code java.util.List} gets it from one
+   * map look-up instead of a walk through the platform loader. (API classes are cached the same
+   * way by the {@link ApiOnlyClassLoader} of each host.)
+   */
+  private static final Map<String, Class<?>> JDK_CLASSES = new ConcurrentHashMap<>();
 
   static {
     registerAsParallelCapable();
   }
 
+  private final ApiOnlyClassLoader api;
+  private final Path jarPath;
+  private final JarFile jar;
   private final List<PluginClassLoader> dependencies;
+  private final ProtectionDomain domain;
 
-  PluginClassLoader(String pluginId, URL jar, ClassLoader apiParent, List<PluginClassLoader> dependencies) {
-    super("plugin:" + pluginId, new URL[] {jar}, apiParent);
+  /**
+   * Opens {@code jarPath}; nothing else is read until a class or resource is asked for.
+   *
+   * @throws IOException when the jar cannot be opened
+   */
+  PluginClassLoader(String pluginId, Path jarPath, ApiOnlyClassLoader api, List<PluginClassLoader> dependencies)
+      throws IOException {
+    super("plugin:" + pluginId, api);
+    this.api = api;
+    this.jarPath = jarPath;
     this.dependencies = List.copyOf(dependencies);
+    this.domain = new ProtectionDomain(new CodeSource(jarPath.toUri().toURL(), (CodeSigner[]) null), null, this, null);
+    this.jar = new JarFile(jarPath.toFile(), true, ZipFile.OPEN_READ, JarFile.runtimeVersion()); // Last: nothing throws after.
   }
 
   private static Set<String> jdkPackages() {
@@ -37,41 +83,59 @@ final class PluginClassLoader extends URLClassLoader {
     return Set.copyOf(packages);
   }
 
-  private static boolean fromParent(String name) {
-    int dot = name.lastIndexOf('.');
-    String pkg = dot < 0 ? "" : name.substring(0, dot);
-    return pkg.startsWith("java.") || pkg.startsWith("dev.localagent.api") || JDK_PACKAGES.contains(pkg);
-  }
-
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    if (fromParent(name)) {
-      return super.loadClass(name, resolve);
-    }
-    synchronized (getClassLoadingLock(name)) {
-      Class<?> found = findOwnOrDependencyClass(name);
+    Class<?> found = fromParent(name);
+    if (found == null) {
+      synchronized (getClassLoadingLock(name)) {
+        found = findOwnOrDependencyClass(name);
+      }
       if (found == null) {
         throw new ClassNotFoundException(name + " (not in plugin " + getName() + " nor its dependencies)");
       }
-      if (resolve) {
-        resolveClass(found);
-      }
-      return found;
     }
+    if (resolve) {
+      resolveClass(found);
+    }
+    return found;
   }
 
+  /** The class from the host's API or the JDK, or null when the name is the plugin's to define. */
+  private Class<?> fromParent(String name) throws ClassNotFoundException {
+    if (name.startsWith(ApiOnlyClassLoader.API_PREFIX)) {
+      return api.loadClass(name);
+    }
+    Class<?> jdk = JDK_CLASSES.get(name);
+    if (jdk != null) {
+      return jdk;
+    }
+    int dot = name.lastIndexOf('.');
+    String pkg = dot < 0 ? "" : name.substring(0, dot);
+    if (!pkg.startsWith("java.") && !JDK_PACKAGES.contains(pkg)) {
+      return null;
+    }
+    jdk = PLATFORM.loadClass(name);
+    JDK_CLASSES.putIfAbsent(name, jdk);
+    return jdk;
+  }
+
+  /** Own jar first, then the dependencies' jars; the caller holds the lock for {@code name}. */
   private Class<?> findOwnOrDependencyClass(String name) {
     Class<?> loaded = findLoadedClass(name);
     if (loaded != null) {
       return loaded;
     }
-    // Own jar first; findResource is a lookup in the jar's index, no exception when absent.
-    if (findResource(name.replace('.', '/').concat(".class")) != null) {
-      try {
-        return findClass(name);
-      } catch (ClassNotFoundException e) {
-        return null;
+    ZipEntry entry = entry(name.replace('.', '/').concat(".class"));
+    if (entry != null) {
+      byte[] bytes;
+      try (InputStream in = jar.getInputStream(entry)) {
+        // The size from the central directory allocates once; readAllBytes grows buffers and copies.
+        long size = entry.getSize();
+        bytes = size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
+      } catch (IOException | IllegalStateException e) {
+        return null; // Unreadable, or closed meanwhile: reported as a missing class.
       }
+      return defineClass(name, bytes, 0, bytes.length, domain);
     }
     for (PluginClassLoader dependency : dependencies) {
       Class<?> found;
@@ -83,5 +147,66 @@ final class PluginClassLoader extends URLClassLoader {
       }
     }
     return null;
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> found = findOwnOrDependencyClass(name);
+      if (found == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return found;
+    }
+  }
+
+  @Override
+  protected URL findResource(String name) {
+    return entry(name) == null ? null : resourceUrl(name);
+  }
+
+  @Override
+  protected Enumeration<URL> findResources(String name) {
+    URL url = findResource(name);
+    return url == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(url));
+  }
+
+  /** Reads from this loader's open jar, so the stream needs no second open of the file. */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    InputStream fromParent = getParent().getResourceAsStream(name);
+    if (fromParent != null) {
+      return fromParent;
+    }
+    ZipEntry entry = entry(name);
+    try {
+      return entry == null ? null : jar.getInputStream(entry);
+    } catch (IOException | IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The jar's entry, or null when absent or the plugin was stopped and its jar closed. */
+  private ZipEntry entry(String name) {
+    try {
+      return jar.getEntry(name);
+    } catch (IllegalStateException closed) {
+      return null; // Like a closed URLClassLoader: a late lookup finds nothing instead of throwing.
+    }
+  }
+
+  /** A {@code jar:} URL like URLClassLoader's, built only when a resource URL is asked for. */
+  private URL resourceUrl(String name) {
+    try {
+      return new URI("jar", jarPath.toUri() + "!/" + name, null).toURL();
+    } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Closes the jar; classes already defined stay usable, new ones can no longer be loaded. */
+  @Override
+  public void close() throws IOException {
+    jar.close();
   }
 }

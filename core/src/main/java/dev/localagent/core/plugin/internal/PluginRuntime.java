@@ -9,7 +9,6 @@ import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.plugin.PluginErrors;
 import dev.localagent.core.plugin.PluginInfo;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,13 @@ final class PluginRuntime {
 
   /** Loads and starts a plugin; on any failure nothing stays open. */
   static PluginRuntime start(
-      PluginInfo info, ClassLoader apiParent, List<PluginClassLoader> dependencies, HostPluginContext context) {
+      PluginInfo info, ApiOnlyClassLoader apiParent, List<PluginClassLoader> dependencies, HostPluginContext context) {
     PluginClassLoader loader;
     try {
-      loader = new PluginClassLoader(info.id(), info.jar().toUri().toURL(), apiParent, dependencies);
-    } catch (MalformedURLException e) {
-      throw failure(PluginErrors.UNREADABLE_JAR, info, "has a path that is not a URL: " + e.getMessage(), e);
+      loader = new PluginClassLoader(info.id(), info.jar(), apiParent, dependencies);
+    } catch (IOException | RuntimeException e) {
+      context.closeSubscriptions();
+      throw failure(PluginErrors.UNREADABLE_JAR, info, "cannot open " + info.jar().getFileName() + ": " + e.getMessage(), e);
     }
     try {
       Plugin plugin = instantiate(info, loader);

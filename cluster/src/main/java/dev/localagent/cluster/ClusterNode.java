@@ -86,6 +86,7 @@ public final class ClusterNode implements AutoCloseable {
   public static ClusterNode start(ClusterConfig config, Clock clock) {
     var node = new ClusterNode(config, clock);
     node.beat();
+    node.reader.start();
     long period = Math.max(50, config.leaseTtlMillis() / 3);
     node.heartbeat.scheduleWithFixedDelay(node::beat, period, period, TimeUnit.MILLISECONDS);
     LOG.info("cluster: instance {} joined through Redis at {}", node.instanceId, config.redisAddress());
@@ -108,6 +109,9 @@ public final class ClusterNode implements AutoCloseable {
       leases.renewAll();
       lastHeartbeatNanos = System.nanoTime();
     } catch (RedisException e) {
+      if (closed) {
+        return; // Interrupted by close or halt.
+      }
       lastFailure = e.getMessage();
       LOG.warn("cluster: heartbeat to Redis at {} failed: {}", config.redisAddress(), e.getMessage());
     }
@@ -135,7 +139,7 @@ public final class ClusterNode implements AutoCloseable {
   public ClusterEngine engine(Supplier<AgentEngine> localEngine) {
     var engine = new ClusterEngine(this, store, leases, localEngine);
     leases.onLost(engine::leaseLost);
-    reader.start(engine::onInbox);
+    reader.inboxHandler(engine::onInbox);
     return engine;
   }
 
@@ -170,6 +174,10 @@ public final class ClusterNode implements AutoCloseable {
 
   StreamReader reader() {
     return reader;
+  }
+
+  Leases leases() {
+    return leases;
   }
 
   /** Leaves the cluster: releases leases, deletes the heartbeat, stops the reader, disconnects. */

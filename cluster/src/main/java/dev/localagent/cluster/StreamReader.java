@@ -52,9 +52,13 @@ final class StreamReader implements AutoCloseable {
     this.thread = Thread.ofPlatform().daemon().name("cluster-stream-reader").unstarted(this::loop);
   }
 
-  void start(Consumer<Map<String, String>> inboxHandler) {
-    this.inbox = inboxHandler;
+  void start() {
     thread.start();
+  }
+
+  /** Where inbox entries other than wake-ups go (the cluster engine, once there is one). */
+  void inboxHandler(Consumer<Map<String, String>> handler) {
+    this.inbox = handler;
   }
 
   void follow(RedisSessionLog log) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
   private final ClusterConfig config;
   private final String instanceId;
@@ -85,6 +85,7 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode start(ClusterConfig config, Clock clock) {
     var node = new ClusterNode(config, clock);
+    node.reader.wake(); // Creates the inbox now, so the first beat gives it a TTL.
     node.beat();
     node.reader.start();
     long period = Math.max(50, config.leaseTtlMillis() / 3);

@@ -49,6 +49,7 @@ public final class ClusterNode implements AutoCloseable {
   private final ScheduledExecutorService heartbeat;
   private volatile long lastHeartbeatNanos;
   private volatile String lastFailure = "no heartbeat yet";
+  private volatile boolean failing; // Only the heartbeat thread writes it.
   private volatile boolean closed;
 
   private ClusterNode(ClusterConfig config, Clock clock) {
@@ -59,7 +60,10 @@ public final class ClusterNode implements AutoCloseable {
     RedisURI uri = RedisURI.create(config.redis().url());
     uri.setTimeout(COMMAND_TIMEOUT);
     this.client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder().autoReconnect(true).build());
+    // Reconnect in the background, but fail commands at once while disconnected: without Redis
+    // there is no log to write, and readiness and shutdown must not wait out a command timeout.
+    client.setOptions(ClientOptions.builder().autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
     try {
       this.connection = client.connect();
       this.redis = connection.sync();
@@ -109,12 +113,19 @@ public final class ClusterNode implements AutoCloseable {
       redis.pexpire(RedisKeys.inbox(instanceId), Math.max(ttl, 60_000));
       leases.renewAll();
       lastHeartbeatNanos = System.nanoTime();
+      if (failing) {
+        failing = false;
+        LOG.info("cluster: Redis at {} is reachable again", config.redisAddress());
+      }
     } catch (RedisException e) {
       if (closed) {
         return; // Interrupted by close or halt.
       }
       lastFailure = e.getMessage();
-      LOG.warn("cluster: heartbeat to Redis at {} failed: {}", config.redisAddress(), e.getMessage());
+      if (!failing) { // Once per outage, not once per beat.
+        failing = true;
+        LOG.warn("cluster: heartbeat to Redis at {} failed: {}", config.redisAddress(), e.getMessage());
+      }
     }
   }
 

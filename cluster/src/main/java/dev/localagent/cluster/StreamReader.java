@@ -43,6 +43,7 @@ final class StreamReader implements AutoCloseable {
   private volatile boolean running = true;
   private final Thread thread;
   private String inboxPosition = "0-0"; // Only the reader thread touches it.
+  private boolean failing; // Only the reader thread touches it.
 
   StreamReader(StatefulRedisConnection<String, String> connection, RedisCommands<String, String> commands,
       String inboxKey) {
@@ -93,10 +94,14 @@ final class StreamReader implements AutoCloseable {
         if (!running) {
           return;
         }
-        LOG.warn("cluster: reading streams from Redis failed ({}); retrying", e.getMessage());
+        if (!failing) { // Once per outage.
+          failing = true;
+          LOG.warn("cluster: reading streams from Redis failed ({}); retrying", e.getMessage());
+        }
         pauseAfterFailure();
         continue;
       }
+      failing = false;
       if (messages != null) {
         dispatch(messages);
       }

@@ -1,6 +1,7 @@
 package dev.localagent.cluster;
 
 import dev.localagent.core.config.ConfigSection;
+import dev.localagent.core.config.Secret;
 import dev.localagent.core.error.LocalAgentException;
 import java.net.URI;
 
@@ -22,9 +23,17 @@ public record ClusterConfig(Redis redis, long leaseTtlMillis, long forwardTimeou
   public static final ConfigSection<ClusterConfig> SECTION =
       new ConfigSection<>("cluster", ClusterConfig.class, DEFAULT);
 
-  /** Where Redis is: {@code redis://[:password@]host:port[/db]}. */
-  public record Redis(String url) {
+  /**
+   * Where Redis is: {@code redis://host:port[/db]}, and its password as a secret ({@code {env:
+   * VAR}}, {@code {file: PATH}}), so that {@code config show} never prints it.
+   */
+  public record Redis(String url, Secret password) {
+    public Redis(String url) {
+      this(url, Secret.NONE);
+    }
+
     public Redis {
+      password = password == null ? Secret.NONE : password;
       url = url == null ? "" : url.strip();
       if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
         throw new LocalAgentException(ClusterErrors.BAD_CONFIG,
@@ -57,7 +66,7 @@ public record ClusterConfig(Redis redis, long leaseTtlMillis, long forwardTimeou
 
   /** The same settings with another Redis URL (the {@code --redis} flag). */
   public ClusterConfig withRedisUrl(String url) {
-    return new ClusterConfig(new Redis(url), leaseTtlMillis, forwardTimeoutMillis);
+    return new ClusterConfig(new Redis(url, redis.password()), leaseTtlMillis, forwardTimeoutMillis);
   }
 
   /** {@code host:port} of the configured Redis, without credentials. */

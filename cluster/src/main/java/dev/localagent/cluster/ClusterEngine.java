@@ -13,7 +13,6 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.XAddArgs;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,7 +85,7 @@ public final class ClusterEngine implements AgentEngine {
         + TimeUnit.MILLISECONDS.toNanos(2 * config.leaseTtlMillis() + config.forwardTimeoutMillis());
     Outcome last = Outcome.refused(ClusterErrors.OWNER_UNREACHABLE.id(),
         "session " + sessionId + " is changing hands; send it again");
-    while (System.nanoTime() < deadline && !closed) {
+    while (System.nanoTime() < deadline && !closed && !Thread.currentThread().isInterrupted()) {
       LocalRun run = runHere(sessionId);
       if (run != null) {
         return run.engine.submit(sessionId, submission);
@@ -126,13 +125,21 @@ public final class ClusterEngine implements AgentEngine {
       if (run != null) {
         drop(sessionId, run);
       }
-      String token = leases.tryAcquire(sessionId);
+      String token = leases.token(sessionId); // Held without a run: an earlier take-over failed midway.
+      if (token == null) {
+        token = leases.tryAcquire(sessionId);
+      }
       if (token == null) {
         return null;
       }
-      RedisSessionLog log = store.openLog(sessionId).orElseThrow();
-      log.catchUp();
-      closeOrphanedTurn(log);
+      try {
+        RedisSessionLog log = store.openLog(sessionId).orElseThrow();
+        log.catchUp();
+        closeOrphanedTurn(log);
+      } catch (RuntimeException e) {
+        leases.release(sessionId); // Let any instance try again rather than hold a session it cannot run.
+        throw e;
+      }
       run = new LocalRun(token, localEngine.get());
       runs.put(sessionId, run);
       LOG.debug("cluster: instance {} took session {} ({})", node.instanceId(), sessionId, token);
@@ -237,10 +244,6 @@ public final class ClusterEngine implements AgentEngine {
   /** The session ids whose turns run on this instance now. */
   public List<String> localSessions() {
     return List.copyOf(runs.keySet());
-  }
-
-  Optional<AgentEngine> localEngine(String sessionId) {
-    return Optional.ofNullable(runs.get(sessionId)).map(LocalRun::engine);
   }
 
   private static void waitFor(long millis) {

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.StaticCredentialsProvider;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
@@ -59,6 +60,9 @@ public final class ClusterNode implements AutoCloseable {
     this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     RedisURI uri = RedisURI.create(config.redis().url());
     uri.setTimeout(COMMAND_TIMEOUT);
+    if (config.redis().password().isPresent()) {
+      uri.setCredentialsProvider(new StaticCredentialsProvider(null, config.redis().password().reveal().toCharArray()));
+    }
     this.client = RedisClient.create(resources, uri);
     // Reconnect in the background, but fail commands at once while disconnected: without Redis
     // there is no log to write, and readiness and shutdown must not wait out a command timeout.

@@ -3,9 +3,12 @@ package dev.localagent.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.localagent.api.event.ApprovalDecided;
+import dev.localagent.api.event.ApprovalRequested;
 import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.api.event.ModelMessage;
+import dev.localagent.api.event.ToolCallFinished;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.testkit.FakeModelServer;
@@ -147,6 +150,39 @@ class ClusterGatewayTest {
     // B rebuilt the conversation from the stream: the model saw turn one's question and answer.
     JsonNode messages = model.chatRequests().getLast().body().path("messages");
     assertThat(messages.toString()).contains("one", "you said: one", "two", "three");
+  }
+
+  @Test
+  void anApprovalAnsweredThroughInstanceBReachesTheTurnRunningOnA() throws Exception {
+    Path work = Files.createDirectories(root.resolve("work")).toRealPath();
+    var a = new ClusterInstance(redis.url(), 10_000, model, work, "fs.write");
+    open.add(a);
+    var b = new ClusterInstance(redis.url(), 10_000, model, work, "fs.write");
+    open.add(b);
+    model.enqueue(Reply.openAiToolCalls(8, new Reply.Call("call-1", "fs.write",
+        "{\"path\":\"from-b.txt\",\"content\":\"approved on B\"}")), Reply.openAiText("wrote it"));
+    var onA = new RecordingListener();
+    var onB = new RecordingListener();
+    GatewayClient clientA = client(a, onA);
+    GatewayClient clientB = client(b, onB);
+    String session = clientA.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
+    clientB.request(Protocol.SESSION_ATTACH, new Messages.SessionAttach(session, 0));
+    clientA.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "write a file"));
+
+    ApprovalRequested asked = null;
+    while (asked == null) {
+      if (onB.next().event() instanceof ApprovalRequested request) {
+        asked = request;
+      }
+    }
+    clientB.request(Protocol.APPROVAL_REPLY, new Messages.ApprovalReply(session, asked.approvalId(),
+        ApprovalDecided.Decision.ALLOW_ONCE));
+    List<EventFrame> rest = onB.untilTurnDone();
+    assertThat(rest.stream().map(EventFrame::event)).anySatisfy(e -> assertThat(e)
+        .isInstanceOfSatisfying(ToolCallFinished.class, done -> assertThat(done.ok()).isTrue()));
+    assertThat(((TurnDone) rest.getLast().event()).reason()).isEqualTo(TurnDone.Reason.COMPLETED);
+    assertThat(Files.readString(work.resolve("from-b.txt"))).isEqualTo("approved on B");
+    assertThat(a.engine.localSessions()).containsExactly(session);
   }
 
   private static void assertContiguousFrom(long first, List<EventFrame> frames) {

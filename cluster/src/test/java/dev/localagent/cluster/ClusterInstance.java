@@ -31,11 +31,12 @@ final class ClusterInstance implements AutoCloseable {
   final GatewayServer server;
   final InetSocketAddress address;
 
-  ClusterInstance(String redisUrl, long leaseTtlMillis, FakeModelServer model, Path workdir) {
+  /** Tools named in {@code askFor} need an approval from an attached client. */
+  ClusterInstance(String redisUrl, long leaseTtlMillis, FakeModelServer model, Path workdir, String... askFor) {
     node = ClusterNode.start(new ClusterConfig(new ClusterConfig.Redis(redisUrl), leaseTtlMillis, 1_000));
     var tools = new ToolRegistry();
     TestTools.all().forEach(tools::register);
-    var invoker = new RegistryInvoker(tools, Set.of());
+    var invoker = new RegistryInvoker(tools, Set.of(askFor));
     var provider = Providers.create(new ProviderConfig("fake", "openai", model.openAiUrl(), "fake-model",
         null, 0, 1000, 5000, 5000, 3, 5, 1000, 4, 60_000), Map.of());
     var settings = new EngineSettings("fake-model", 10, workdir, null, null, Duration.ofSeconds(1));

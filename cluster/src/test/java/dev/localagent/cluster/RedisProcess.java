@@ -34,14 +34,15 @@ public final class RedisProcess implements AutoCloseable {
    *
    * @throws IllegalStateException when redis-server is not installed or does not come up
    */
-  public static RedisProcess start() throws IOException {
+  public static RedisProcess start(String... extraArgs) throws IOException {
     int port = freePort();
     Path log = Files.createTempFile("redis-", ".log");
     Process process;
     try {
-      process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no", "--daemonize", "no")
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      var command = new java.util.ArrayList<>(java.util.List.of("redis-server", "--port", Integer.toString(port),
+          "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+      command.addAll(java.util.List.of(extraArgs));
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
       throw new IllegalStateException("redis-server is needed here; install it "
           + "(Debian: apt-get install redis-server; .ci/run does)", e);
@@ -74,7 +75,8 @@ public final class RedisProcess implements AutoCloseable {
 
   private boolean answersPing() {
     try {
-      return command("PING").equals("+PONG");
+      String reply = command("PING");
+      return reply.equals("+PONG") || reply.startsWith("-NOAUTH"); // Up, and asking for a password.
     } catch (IOException e) {
       return false;
     }

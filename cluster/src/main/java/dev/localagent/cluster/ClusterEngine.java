@@ -177,6 +177,7 @@ public final class ClusterEngine implements AgentEngine {
   /** Called by the heartbeat when a renewal found the lease taken: stop running the session here. */
   void leaseLost(String sessionId) {
     LOG.warn("cluster: instance {} lost the lease of session {}", node.instanceId(), sessionId);
+    node.reader().wake(); // Follow the session's stream again: someone else writes it now.
     synchronized (locks.computeIfAbsent(sessionId, id -> new Object())) {
       LocalRun run = runs.get(sessionId);
       if (run != null) {

@@ -62,6 +62,14 @@ public final class RedisSessionLog implements SessionLog {
     return sessionId;
   }
 
+  /**
+   * Whether this instance holds the session's lease: then it is the only writer and its mirror is
+   * complete, so the stream reader need not read its own appends back.
+   */
+  boolean writtenHere() {
+    return leases.token(sessionId) != null;
+  }
+
   String streamKey() {
     return RedisKeys.events(sessionId);
   }

@@ -113,7 +113,9 @@ final class StreamReader implements AutoCloseable {
     var offsets = new ArrayList<StreamOffset<String>>(followed.size() + 1);
     offsets.add(StreamOffset.from(inboxKey, inboxPosition));
     for (RedisSessionLog log : followed.values()) {
-      offsets.add(StreamOffset.from(log.streamKey(), log.lastSeq() + "-0"));
+      if (!log.writtenHere()) {
+        offsets.add(StreamOffset.from(log.streamKey(), log.lastSeq() + "-0"));
+      }
     }
     return offsets.toArray(StreamOffset[]::new);
   }

@@ -1,5 +1,6 @@
 package dev.localagent.cli;
 
+import dev.localagent.cluster.ClusterConfig;
 import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigSchema;
@@ -24,7 +25,8 @@ public final class ConfigSections {
       AgentConfig.SECTION,
       PluginsConfig.SECTION,
       GatewayConfig.SECTION,
-      PolicyConfig.SECTION);
+      PolicyConfig.SECTION,
+      ClusterConfig.SECTION);
 
   private ConfigSections() {}
 }

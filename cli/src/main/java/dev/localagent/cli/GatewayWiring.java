@@ -1,6 +1,8 @@
 package dev.localagent.cli;
 
 import dev.localagent.api.model.ModelProvider;
+import dev.localagent.cluster.ClusterConfig;
+import dev.localagent.cluster.ClusterNode;
 import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.agent.DefaultAgentEngine;
 import dev.localagent.core.agent.EngineSettings;
@@ -23,7 +25,9 @@ import java.time.Duration;
 
 /**
  * Wires {@code localagent serve} by hand: session store (JSONL, or memory), provider, the
- * process's {@link Toolbox}, the engine, and the gateway that owns the store and engine.
+ * process's {@link Toolbox}, the engine, and the gateway that owns the store and engine. In
+ * cluster mode the store is Redis and the engine routes each session to the instance holding its
+ * lease; the store owns the cluster node and the gateway closes it last.
  */
 public final class GatewayWiring {
   private GatewayWiring() {}
@@ -38,11 +42,12 @@ public final class GatewayWiring {
   /**
    * Builds a server that is not started yet; the caller keeps and closes {@code toolbox}.
    *
-   * @param storeKind {@code jsonl} (default, persistent) or {@code memory}
+   * @param storeKind {@code jsonl} (default, persistent) or {@code memory}; unused in cluster mode
    * @param providerName a configured provider, {@code echo}, a URL, or null for the default
+   * @param cluster cluster mode when it names a Redis URL
    */
   public static GatewayServer server(AppContext context, GatewayConfig config, Toolbox toolbox, String storeKind,
-      String providerName, String version) {
+      String providerName, ClusterConfig cluster, String version) {
     String token = GatewayToken.loadOrCreate(tokenFile(context, config));
     ProviderConfig providerConfig =
         Providers.resolve(context.config().section(ProvidersConfig.SECTION), providerName);
@@ -53,6 +58,14 @@ public final class GatewayWiring {
     var settings = new EngineSettings(providerConfig.model().isEmpty() ? "default" : providerConfig.model(),
         agent.maxSteps(), context.workdir(), agent.systemPrompt(), null,
         Duration.ofMillis(config.shutdownTimeoutMillis()));
+    if (cluster.enabled()) {
+      ClusterNode node = ClusterNode.start(cluster);
+      // One local engine per session this instance takes; all write through the fenced Redis store.
+      var engine = node.engine(() -> new DefaultAgentEngine(node.store(), provider, tools, invoker, settings));
+      var server = new GatewayServer(config, node.store(), engine, invoker, tools, context.workdir(), token, version);
+      server.readinessCheck(node::notReadyReason);
+      return server;
+    }
     SessionStore store = store(context, storeKind);
     var engine = new DefaultAgentEngine(store, provider, tools, invoker, settings);
     return new GatewayServer(config, store, engine, invoker, tools, context.workdir(), token, version);

@@ -97,6 +97,11 @@ public final class GatewayServer implements AutoCloseable {
     return (InetSocketAddress) serverChannel.localAddress();
   }
 
+  /** Adds a condition to {@code /readyz} (for example cluster mode's Redis link); set before start. */
+  public void readinessCheck(ReadinessCheck check) {
+    context.readinessCheck(check);
+  }
+
   public GatewayMetrics metrics() {
     return context.metrics();
   }

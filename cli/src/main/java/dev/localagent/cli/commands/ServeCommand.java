@@ -5,6 +5,7 @@ import dev.localagent.cli.GatewayWiring;
 import dev.localagent.cli.Toolbox;
 import dev.localagent.cli.LocalAgentCommand;
 import dev.localagent.cli.VersionProvider;
+import dev.localagent.cluster.ClusterConfig;
 import dev.localagent.core.error.ExitCode;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.gateway.GatewayConfig;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
     name = "serve",
     description = "Serve sessions over WebSocket (docs/PROTOCOL.md) on a loopback port.",
     footer = {"", "Flags override the 'gateway' section of config.yaml. Stop with Ctrl-C or SIGTERM:",
-      "running turns finish (up to --shutdown-timeout-millis), then clients get close code 1001."})
+      "running turns finish (up to --shutdown-timeout-millis), then clients get close code 1001.",
+      "With --redis (or cluster.redis.url) many instances share sessions; see docs/GATEWAY.md."})
 public final class ServeCommand implements Callable<Integer> {
   @ParentCommand LocalAgentCommand root;
 
@@ -37,9 +39,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token-file", paramLabel = "FILE", description = "Token file (default: <config dir>/gateway.token).")
   String tokenFile;
 
-  @Option(names = "--store", paramLabel = "KIND", defaultValue = "jsonl",
-      description = "Session store: jsonl (on disk, default) or memory (lost at exit).")
+  @Option(names = "--store", paramLabel = "KIND",
+      description = "Session store: jsonl (on disk, default) or memory (lost at exit); Redis in cluster mode.")
   String store;
+
+  @Option(names = "--redis", paramLabel = "URL",
+      description = "Cluster mode: share sessions with other instances through Redis (redis://host:port; default: cluster.redis.url).")
+  String redis;
 
   @Option(names = "--provider", paramLabel = "NAME|URL", description = "Model provider (default: the configured one; 'echo' works offline).")
   String provider;
@@ -61,7 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
     Toolbox toolbox = Toolbox.open(context);
     // Hot reload: a changed, added or removed plugin jar is swapped after in-flight calls drain.
     AutoCloseable pluginWatch = toolbox.plugins().watch();
-    GatewayServer server = GatewayWiring.server(context, config, toolbox, store, provider, version());
+    ClusterConfig cluster = cluster(context.config().section(ClusterConfig.SECTION));
+    GatewayServer server = GatewayWiring.server(context, config, toolbox, store == null ? "jsonl" : store, provider,
+        cluster, version());
     InetSocketAddress address = server.start();
     var stopped = new CountDownLatch(1);
     Runnable shutdown = () -> {
@@ -80,6 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
         + address.getPort() + "/v1/ws, protocol v1)");
     context.out().println("token: " + GatewayWiring.tokenFile(context, config)
         + " (send it in hello; it is never printed or put in a URL)");
+    if (cluster.enabled()) {
+      context.out().println("cluster mode: sessions shared through Redis at " + cluster.redisAddress()
+          + "; /readyz fails while Redis is unreachable");
+    }
     context.out().println("health " + base + "/healthz, metrics " + base + "/metrics; stop with Ctrl-C");
     context.out().flush();
     try {
@@ -100,6 +112,15 @@ public final class ServeCommand implements Callable<Integer> {
       // Shutting down: the watcher thread ends with the process either way.
       LoggerFactory.getLogger(ServeCommand.class).debug("closing the plugin watcher failed", e);
     }
+  }
+
+  private ClusterConfig cluster(ClusterConfig base) {
+    ClusterConfig cluster = redis == null ? base : base.withRedisUrl(redis);
+    if (cluster.enabled() && store != null) {
+      throw new LocalAgentException(GatewayErrors.BAD_CONFIG, "--store " + store + " does not apply in cluster mode",
+          "cluster mode keeps sessions in Redis; drop --store, or drop --redis / cluster.redis.url");
+    }
+    return cluster;
   }
 
   private GatewayConfig config(GatewayConfig base) {

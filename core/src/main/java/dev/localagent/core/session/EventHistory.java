@@ -12,35 +12,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The part every session log keeps in memory: its events in seq order and the subscribers they
  * are delivered to, with the {@link SessionLog} delivery contract (history after a seq, then
  * live, each event once). Not thread-safe: the owning log calls it under its own lock, which is
- * what keeps history and live delivery from interleaving.
+ * what keeps history and live delivery from interleaving. Public for logs in other modules (the
+ * cluster's Redis-backed log), which keep the same contract through it.
  */
-final class EventHistory {
+public final class EventHistory {
   private final List<SessionEvent> events;
   private final List<Registration> subscribers = new CopyOnWriteArrayList<>();
 
-  EventHistory(List<SessionEvent> loaded) {
+  public EventHistory(List<SessionEvent> loaded) {
     this.events = new ArrayList<>(loaded);
   }
 
-  long lastSeq() {
+  public long lastSeq() {
     return events.size();
   }
 
   /** Stores the next event and delivers it to every subscriber. */
-  void add(SessionEvent event) {
+  public void add(SessionEvent event) {
     events.add(event);
     for (Registration registration : subscribers) {
       registration.subscriber.onEvent(event);
     }
   }
 
-  List<SessionEvent> read(long afterSeq, int max) {
+  public List<SessionEvent> read(long afterSeq, int max) {
     int from = (int) Math.clamp(afterSeq, 0, events.size());
     int to = (int) Math.min(events.size(), (long) from + Math.max(0, max));
     return List.copyOf(events.subList(from, to));
   }
 
-  Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
+  public Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
     Objects.requireNonNull(subscriber, "subscriber");
     for (int i = (int) Math.clamp(afterSeq, 0, events.size()); i < events.size(); i++) {
       subscriber.onEvent(events.get(i));
@@ -50,7 +51,7 @@ final class EventHistory {
     return () -> subscribers.remove(registration);
   }
 
-  void clearSubscribers() {
+  public void clearSubscribers() {
     subscribers.clear();
   }
 

@@ -71,9 +71,9 @@ public final class HttpRouteHandler extends SimpleChannelInboundHandler<FullHttp
     switch (path) {
       case "/healthz" -> respond(ctx, request, HttpResponseStatus.OK, "text/plain", "ok\n");
       case "/readyz" -> {
-        boolean ready = !server.draining();
-        respond(ctx, request, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-            "text/plain", ready ? "ready\n" : "shutting down\n");
+        String notReady = server.notReadyReason();
+        respond(ctx, request, notReady == null ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "text/plain", notReady == null ? "ready\n" : notReady + "\n");
       }
       case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS_TEXT,
           server.metrics().render());

@@ -5,6 +5,7 @@ import dev.localagent.core.session.SessionStore;
 import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
 import dev.localagent.gateway.GatewayConfig;
+import dev.localagent.gateway.ReadinessCheck;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.group.ChannelGroup;
@@ -37,6 +38,7 @@ public final class ServerContext {
   private final ChannelGroup webSockets;
   private final ExecutorService requestExecutor;
   private volatile boolean draining;
+  private volatile ReadinessCheck readiness = ReadinessCheck.ALWAYS_READY;
 
   public ServerContext(
       GatewayConfig config, Services services, String token, String version,
@@ -149,5 +151,14 @@ public final class ServerContext {
 
   public void startDraining() {
     draining = true;
+  }
+
+  /** Why {@code /readyz} should fail now, or null: shutdown first, then the readiness check. */
+  public String notReadyReason() {
+    return draining ? "shutting down" : readiness.notReadyReason();
+  }
+
+  public void readinessCheck(ReadinessCheck check) {
+    this.readiness = java.util.Objects.requireNonNull(check, "check");
   }
 }

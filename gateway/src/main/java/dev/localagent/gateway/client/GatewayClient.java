@@ -69,12 +69,24 @@ public final class GatewayClient implements AutoCloseable {
    *     server answered hello with (e.g. LA-GATEWAY-002 for a wrong token)
    */
   public static GatewayClient connect(URI uri, String token, boolean batching, Listener listener) {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()) {
+      return connect(http, uri, token, batching, listener, CONNECT_TIMEOUT);
+    }
+  }
+
+  /**
+   * Connects through a shared {@link HttpClient} (one selector thread for many connections, as
+   * the pool uses it) and authenticates.
+   *
+   * @throws LocalAgentException as {@link #connect(URI, String, boolean, Listener)}
+   */
+  public static GatewayClient connect(HttpClient http, URI uri, String token, boolean batching,
+      Listener listener, Duration connectTimeout) {
     var frames = new FrameReader(listener);
     WebSocket socket;
     try {
-      socket = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()
-          .newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
-          .buildAsync(uri, frames).get(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+      socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+          .buildAsync(uri, frames).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "cannot connect to " + uri + ": "
           + (e.getCause() == null ? e : e.getCause()), "is 'localagent serve' running on that port?", e);
@@ -84,8 +96,13 @@ public final class GatewayClient implements AutoCloseable {
     }
     var client = new GatewayClient(socket, listener, frames);
     frames.client = client;
-    client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
-        new Capabilities(batching)));
+    try {
+      client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
+          new Capabilities(batching)));
+    } catch (LocalAgentException e) {
+      client.abort(); // Never leave a half-open, unauthenticated socket behind.
+      throw e;
+    }
     return client;
   }
 
@@ -127,6 +144,21 @@ public final class GatewayClient implements AutoCloseable {
     synchronized (socket) { // The JDK WebSocket allows one outstanding send at a time.
       return socket.sendText(text, true).toCompletableFuture().thenApply(ws -> ws);
     }
+  }
+
+  /** Whether the connection has not ended (no close frame, error or abort yet). */
+  public boolean isOpen() {
+    return !closed.isDone();
+  }
+
+  /** When a frame of any kind last arrived, in {@link System#nanoTime()} terms. */
+  public long lastHeardNanos() {
+    return frames.lastHeardNanos;
+  }
+
+  /** Requests sent whose reply has not arrived. */
+  public int pendingRequests() {
+    return pending.size();
   }
 
   /** Completes with the close status when the connection ends. */
@@ -201,7 +233,8 @@ public final class GatewayClient implements AutoCloseable {
 
   void onClosed(int status, String reason) {
     pending.values().forEach(reply -> reply.completeExceptionally(new LocalAgentException(
-        GatewayErrors.CANNOT_CONNECT, "connection closed (" + status + " " + reason + ")", "")));
+        GatewayErrors.CONNECTION_LOST, "connection lost before the reply (" + status + " " + reason + ")",
+        "the server may or may not have acted on the request; check before repeating it")));
     pending.clear();
     listener.onClose(status, reason);
   }
@@ -212,6 +245,7 @@ public final class GatewayClient implements AutoCloseable {
     private final Listener listener;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile GatewayClient client;
+    private volatile long lastHeardNanos = System.nanoTime();
 
     FrameReader(Listener listener) {
       this.listener = listener;
@@ -219,6 +253,7 @@ public final class GatewayClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      lastHeardNanos = System.nanoTime();
       text.append(data);
       if (last) {
         String message = text.toString();

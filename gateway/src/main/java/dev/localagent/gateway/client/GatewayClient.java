@@ -69,8 +69,15 @@ public final class GatewayClient implements AutoCloseable {
    *     server answered hello with (e.g. LA-GATEWAY-002 for a wrong token)
    */
   public static GatewayClient connect(URI uri, String token, boolean batching, Listener listener) {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()) {
-      return connect(http, uri, token, batching, listener, CONNECT_TIMEOUT);
+    // Not closed here: HttpClient.close() waits for the WebSocket it carries to end.
+    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    try {
+      GatewayClient client = connect(http, uri, token, batching, listener, CONNECT_TIMEOUT);
+      client.closed.whenComplete((status, e) -> http.shutdown()); // Its selector thread ends with the socket.
+      return client;
+    } catch (RuntimeException e) {
+      http.shutdownNow();
+      throw e;
     }
   }
 

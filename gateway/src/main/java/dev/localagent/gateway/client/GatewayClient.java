@@ -107,7 +107,7 @@ public final class GatewayClient implements AutoCloseable {
       client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
           new Capabilities(batching)));
     } catch (LocalAgentException e) {
-      client.abort(); // Never leave a half-open, unauthenticated socket behind.
+      client.close(); // Never leave an unauthenticated socket open (a wrong token is closed by the server too).
       throw e;
     }
     return client;

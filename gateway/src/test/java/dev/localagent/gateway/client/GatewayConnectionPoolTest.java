@@ -184,8 +184,9 @@ class GatewayConnectionPoolTest {
     leases.forEach(Lease::close);
 
     Await.until("idle connections above the minimum are closed", () -> pool.stats().idle() == 1
-        && gateway.openConnections() == 1);
-    assertThat(pool.stats().destroyed()).isEqualTo(2);
+        && pool.stats().destroyed() == 2 && gateway.openConnections() == 1);
+    assertThat(pool.stats().created()).isEqualTo(3);
+    assertThat(pool.stats().killedByHealthCheck()).isZero();
   }
 
   @Test

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       BenchWebSocketCommand.class,
       BenchPluginsCommand.class,
       BenchAgentCommand.class,
+      BenchGatewayClientCommand.class,
     },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {

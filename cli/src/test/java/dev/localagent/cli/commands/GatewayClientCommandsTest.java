@@ -36,6 +36,14 @@ class GatewayClientCommandsTest {
   }
 
   @Test
+  void benchGatewayClientMeasuresBothVariantsOverOnePooledConnection() {
+    CliRun run = CliRun.run(home, "bench", "gateway-client", "--requests", "20", "--runs", "1");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("run 1: fresh connection p50").contains("ratio fresh/pooled")
+        .contains("connections the pool opened: 1)");
+  }
+
+  @Test
   void anImpossiblePoolSettingIsReportedWithItsKey() {
     CliRun run = CliRun.runWithEnv(home, Map.of("LOCALAGENT_GATEWAY_CLIENT__POOL_MIN_IDLE", "9"),
         "config", "validate");

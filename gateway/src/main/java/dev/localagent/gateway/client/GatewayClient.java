@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A protocol v1 client over the JDK's WebSocket: one connection, requests correlated by id,
@@ -44,6 +45,8 @@ public final class GatewayClient implements AutoCloseable {
   private final Listener listener;
   private final CompletableFuture<Integer> closed;
   private final FrameReader frames;
+  private final Object sendLock = new Object();
+  private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null); // Guarded by sendLock.
 
   /** What the client tells its owner about. Called on the socket's thread; must not block. */
   public interface Listener {
@@ -148,8 +151,19 @@ public final class GatewayClient implements AutoCloseable {
 
   /** Sends any text as-is; for tests of the server's handling of bad input. */
   public CompletableFuture<WebSocket> sendText(String text) {
-    synchronized (socket) { // The JDK WebSocket allows one outstanding send at a time.
-      return socket.sendText(text, true).toCompletableFuture().thenApply(ws -> ws);
+    return afterPendingSends(() -> socket.sendText(text, true));
+  }
+
+  /**
+   * The JDK WebSocket refuses a send while the previous one is unfinished ("Send pending"), and a
+   * reply can arrive before the send that asked for it is marked done: sends are chained, each
+   * starting when the one before has finished, failed or not.
+   */
+  private CompletableFuture<WebSocket> afterPendingSends(Supplier<CompletableFuture<WebSocket>> send) {
+    synchronized (sendLock) {
+      CompletableFuture<WebSocket> next = lastSend.handle((ws, failure) -> null).thenCompose(ignored -> send.get());
+      lastSend = next;
+      return next;
     }
   }
 
@@ -182,7 +196,7 @@ public final class GatewayClient implements AutoCloseable {
   @Override
   public void close() {
     if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+      afterPendingSends(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
     }
     try {
       closed.get(2, TimeUnit.SECONDS);
@@ -196,7 +210,7 @@ public final class GatewayClient implements AutoCloseable {
   private void failPending(String id, String message) {
     var reply = id == null ? null : pending.remove(id);
     if (reply != null) {
-      reply.completeExceptionally(new LocalAgentException(GatewayErrors.CANNOT_CONNECT, message, ""));
+      reply.completeExceptionally(new LocalAgentException(GatewayErrors.CONNECTION_LOST, message, ""));
     }
   }
 

@@ -74,10 +74,18 @@ class GatewayConnectionPoolTest {
       assertThat(pool.request(Protocol.SESSIONS_LIST, new SessionsList()).has("sessions")).isTrue();
     }
     try (Lease lease = pool.lease()) {
-      var replies = new ArrayList<CompletableFuture<JsonNode>>();
-      for (int i = 0; i < 10; i++) {
-        replies.add(lease.requestAsync(Protocol.PING, new Ping()));
+      // Four threads pipelining on one connection: sends must not overlap ("Send pending").
+      var replies = new java.util.concurrent.ConcurrentLinkedQueue<CompletableFuture<JsonNode>>();
+      var senders = new ArrayList<CompletableFuture<Void>>();
+      for (int thread = 0; thread < 4; thread++) {
+        senders.add(CompletableFuture.runAsync(() -> {
+          for (int i = 0; i < 50; i++) {
+            replies.add(lease.requestAsync(Protocol.PING, new Ping()));
+          }
+        }));
       }
+      senders.forEach(CompletableFuture::join);
+      assertThat(replies).hasSize(200);
       replies.forEach(reply -> assertThat(reply.join().has("serverTimeMillis")).isTrue());
     }
     assertThat(gateway.acceptedConnections()).isEqualTo(1);

@@ -66,7 +66,7 @@ public final class GatewayErrors {
    */
   public static final ErrorCode CONNECTION_LOST = code("LA-GATEWAY-018", ExitCode.FAILURE);
 
-  /** Client side: the connection pool was used after it was closed. */
+  /** Client side: the connection pool, or a released lease, was used after it was closed. */
   public static final ErrorCode POOL_CLOSED = code("LA-GATEWAY-019", ExitCode.FAILURE);
 
   /** The text frame is not valid JSON, or not a JSON object. */

@@ -19,9 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
-import org.apache.commons.pool2.BasePooledObjectFactory;
-import org.apache.commons.pool2.PooledObject;
-import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
@@ -51,7 +48,7 @@ public final class GatewayConnectionPool implements AutoCloseable {
   private final Set<PooledConnection> live = ConcurrentHashMap.newKeySet();
   private final LongAdder killedByHealthCheck = new LongAdder();
   private final LongAdder retried = new LongAdder();
-  private volatile LocalAgentException lastConnectFailure;
+  private final ConnectionFactory factory;
   private volatile boolean closed;
 
   /** Opens the pool; connections are made on demand and, for {@code pool_min_idle}, in the background. */
@@ -65,7 +62,8 @@ public final class GatewayConnectionPool implements AutoCloseable {
     this.config = config;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.connectTimeoutMillis())).build();
     this.gate = new ConnectGate(config.backoff(), random);
-    this.pool = new GenericObjectPool<>(new Factory(), poolConfig(config));
+    this.factory = new ConnectionFactory(http, uri, token, config, gate, live, this::onKilled, () -> closed);
+    this.pool = new GenericObjectPool<>(factory, poolConfig(config));
     this.healthChecker = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("gateway-pool-health").factory());
     long tick = Math.max(5, config.healthCheckIntervalMillis() / 2);
@@ -149,7 +147,7 @@ public final class GatewayConnectionPool implements AutoCloseable {
   private void awaitGate(long deadline, boolean connectFailed) {
     long wait = gate.nanosUntilOpen();
     if (connectFailed && System.nanoTime() + wait >= deadline) {
-      LocalAgentException lastFailure = lastConnectFailure;
+      LocalAgentException lastFailure = factory.lastFailure();
       throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "cannot reach the gateway at " + uri
           + " after " + gate.consecutiveFailures() + " attempts: "
           + (lastFailure == null ? "no connect was allowed in time" : lastFailure.getMessage()),
@@ -170,7 +168,8 @@ public final class GatewayConnectionPool implements AutoCloseable {
         "release leases sooner, or raise gateway_client.pool_max_size / acquire_timeout_millis");
   }
 
-  private static boolean fatal(LocalAgentException e) {
+  /** Whether retrying cannot help (anything but a failed or lost connection). */
+  static boolean fatal(LocalAgentException e) {
     String code = e.code().id();
     return !code.equals(GatewayErrors.CANNOT_CONNECT.id()) && !code.equals(GatewayErrors.CONNECTION_LOST.id());
   }
@@ -293,62 +292,5 @@ public final class GatewayConnectionPool implements AutoCloseable {
     pool.close();
     live.forEach(PooledConnection::close);
     http.shutdownNow();
-  }
-
-  /**
-   * Counts of the pool's connections.
-   *
-   * @param idle open and not leased
-   * @param leased handed out by {@link #lease()}
-   * @param created connections made since the pool opened
-   * @param destroyed connections closed by the pool (dead, idle too long, released after an attach)
-   * @param killedByHealthCheck connections whose pong came too late
-   * @param retried idempotent requests repeated after their connection was lost
-   * @param connectFailures consecutive failed connects now (0 when the last one worked)
-   */
-  public record PoolStats(int idle, int leased, long created, long destroyed, long killedByHealthCheck,
-      long retried, int connectFailures) {}
-
-  /** Makes, checks and closes connections for commons-pool2. */
-  private final class Factory extends BasePooledObjectFactory<PooledConnection> {
-    @Override
-    public PooledConnection create() {
-      ensureOpen();
-      if (gate.nanosUntilOpen() > 0) {
-        throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "backing off after "
-            + gate.consecutiveFailures() + " failed connects", "");
-      }
-      try {
-        var connection = PooledConnection.open(http, uri, token,
-            Duration.ofMillis(config.connectTimeoutMillis()), GatewayConnectionPool.this::onKilled);
-        gate.succeeded();
-        live.add(connection);
-        connection.client().closed().whenComplete((status, e) -> live.remove(connection));
-        return connection;
-      } catch (LocalAgentException e) {
-        if (!fatal(e)) {
-          lastConnectFailure = e;
-          Duration wait = gate.failed();
-          LOG.debug("connect to {} failed; next attempt in {} ms: {}", uri, wait.toMillis(), e.getMessage());
-        }
-        throw e;
-      }
-    }
-
-    @Override
-    public PooledObject<PooledConnection> wrap(PooledConnection connection) {
-      return new DefaultPooledObject<>(connection);
-    }
-
-    @Override
-    public boolean validateObject(PooledObject<PooledConnection> pooled) {
-      return pooled.getObject().healthy();
-    }
-
-    @Override
-    public void destroyObject(PooledObject<PooledConnection> pooled) {
-      live.remove(pooled.getObject());
-      pooled.getObject().close();
-    }
   }
 }

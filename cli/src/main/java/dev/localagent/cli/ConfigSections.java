@@ -10,6 +10,7 @@ import dev.localagent.core.policy.PolicyConfig;
 import dev.localagent.core.provider.ProvidersConfig;
 import dev.localagent.core.session.SessionsConfig;
 import dev.localagent.gateway.GatewayConfig;
+import dev.localagent.gateway.client.GatewayClientConfig;
 
 /**
  * The composition root's list of config sections; a top-level key not listed here is reported
@@ -25,6 +26,7 @@ public final class ConfigSections {
       AgentConfig.SECTION,
       PluginsConfig.SECTION,
       GatewayConfig.SECTION,
+      GatewayClientConfig.SECTION,
       PolicyConfig.SECTION,
       ClusterConfig.SECTION);
 

@@ -57,6 +57,18 @@ public final class GatewayErrors {
   /** The client could not connect to or lost the gateway and gave up reconnecting. */
   public static final ErrorCode CANNOT_CONNECT = code("LA-GATEWAY-016", ExitCode.FAILURE);
 
+  /** Client side: every pooled connection stayed leased for the whole acquire timeout. */
+  public static final ErrorCode POOL_EXHAUSTED = code("LA-GATEWAY-017", ExitCode.FAILURE);
+
+  /**
+   * Client side: the connection carrying a request closed or stopped answering pings before the
+   * reply came, so whether the server acted on it is unknown.
+   */
+  public static final ErrorCode CONNECTION_LOST = code("LA-GATEWAY-018", ExitCode.FAILURE);
+
+  /** Client side: the connection pool, or a released lease, was used after it was closed. */
+  public static final ErrorCode POOL_CLOSED = code("LA-GATEWAY-019", ExitCode.FAILURE);
+
   /** The text frame is not valid JSON, or not a JSON object. */
   public static final ErrorCode MALFORMED = code("LA-PROTO-001", ExitCode.FAILURE);
 

@@ -8,7 +8,6 @@ import dev.localagent.cli.LocalAgentCommand;
 import dev.localagent.cli.render.EventRenderer;
 import dev.localagent.core.error.ExitCode;
 import dev.localagent.core.error.LocalAgentException;
-import dev.localagent.gateway.client.GatewayClient;
 import dev.localagent.gateway.client.ResumingSession;
 import dev.localagent.gateway.protocol.Messages;
 import dev.localagent.gateway.protocol.Protocol;
@@ -48,14 +47,20 @@ public final class AttachCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     AppContext context = root.context();
-    BlockingQueue<EventFrame> events = new LinkedBlockingQueue<>();
+    BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (var resuming = new ResumingSession(gateway.uri(context), gateway.token(context), session, fromSeq,
-        events::add)) {
+    try (var pool = gateway.pool(context);
+        var resuming = new ResumingSession(pool, session, fromSeq, events::add)) {
       resuming.awaitAttached();
+      GatewayClientOptions.reportStop(resuming, events);
       EventRenderer renderer = GatewayClientOptions.renderer(context);
       while (true) {
-        EventFrame frame = events.take();
+        Object next = events.take();
+        if (next instanceof LocalAgentException stoppedForGood) {
+          renderer.finish();
+          throw stoppedForGood;
+        }
+        EventFrame frame = (EventFrame) next;
         renderer.render(frame.toSessionEvent());
         if (frame.event() instanceof ApprovalRequested asked) {
           renderer.finish();
@@ -73,13 +78,13 @@ public final class AttachCommand implements Callable<Integer> {
     context.err().print("allow " + asked.tool() + ": " + asked.summary() + "? [y/a/n] ");
     context.err().flush();
     Decision decision = decision(readLine(stdin));
-    GatewayClient client = resuming.client();
-    if (decision == null || client == null) {
+    if (decision == null) {
       context.err().println("not answered here; another attached client may answer");
       return;
     }
     try {
-      client.request(Protocol.APPROVAL_REPLY, new Messages.ApprovalReply(session, asked.approvalId(), decision));
+      // On the connection the session streams through: no second connection is needed.
+      resuming.request(Protocol.APPROVAL_REPLY, new Messages.ApprovalReply(session, asked.approvalId(), decision));
     } catch (LocalAgentException e) {
       context.err().println("[" + e.code().id() + "] " + e.getMessage());
     }

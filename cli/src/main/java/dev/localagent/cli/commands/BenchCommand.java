@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       BenchPluginsCommand.class,
       BenchAgentCommand.class,
       BenchClusterCommand.class,
+      BenchGatewayClientCommand.class,
     },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {

@@ -8,8 +8,12 @@ import dev.localagent.cli.render.JsonLinesRenderer;
 import dev.localagent.cli.Style;
 import dev.localagent.gateway.GatewayConfig;
 import dev.localagent.gateway.GatewayToken;
+import dev.localagent.gateway.client.GatewayClientConfig;
+import dev.localagent.gateway.client.GatewayConnectionPool;
+import dev.localagent.gateway.client.ResumingSession;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
 import picocli.CommandLine.Option;
 
 /** Where the gateway is and how to authenticate: shared by {@code attach} and {@code send}. */
@@ -33,6 +37,21 @@ public final class GatewayClientOptions {
     Path file = tokenFile != null ? Path.of(tokenFile)
         : GatewayWiring.tokenFile(context, context.config().section(GatewayConfig.SECTION));
     return GatewayToken.loadOrCreate(file);
+  }
+
+  /** A connection pool to the gateway, sized and timed by the {@code gateway_client} section. */
+  GatewayConnectionPool pool(AppContext context) {
+    return new GatewayConnectionPool(uri(context), token(context),
+        context.config().section(GatewayClientConfig.SECTION));
+  }
+
+  /** Puts the reason on {@code events} if the session stops by itself (e.g. it was deleted). */
+  static void reportStop(ResumingSession resuming, BlockingQueue<Object> events) {
+    resuming.stopped().thenRun(() -> {
+      if (resuming.failure() != null) {
+        events.add(resuming.failure());
+      }
+    });
   }
 
   static EventRenderer renderer(AppContext context) {

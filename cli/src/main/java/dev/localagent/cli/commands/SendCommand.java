@@ -10,7 +10,7 @@ import dev.localagent.cli.render.EventRenderer;
 import dev.localagent.core.error.ExitCode;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.gateway.GatewayErrors;
-import dev.localagent.gateway.client.GatewayClient;
+import dev.localagent.gateway.client.ResumingSession;
 import dev.localagent.gateway.protocol.Messages;
 import dev.localagent.gateway.protocol.Protocol;
 import dev.localagent.gateway.protocol.WireJson.EventFrame;
@@ -41,23 +41,21 @@ public final class SendCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppContext context = root.context();
     BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    var listener = new GatewayClient.Listener() {
-      @Override
-      public void onEvent(EventFrame event) {
-        events.add(event);
+    // Attached at the log's end, only this turn's events are shown; a dropped connection or a
+    // server restart mid-turn is resumed where it stopped.
+    try (var pool = gateway.pool(context);
+        var resuming = new ResumingSession(pool, session, ResumingSession.FROM_END, events::add)) {
+      resuming.awaitAttached();
+      GatewayClientOptions.reportStop(resuming, events);
+      try {
+        resuming.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, String.join(" ", text)));
+      } catch (LocalAgentException e) {
+        if (e.code().equals(GatewayErrors.CONNECTION_LOST)) {
+          throw new LocalAgentException(e.code(), "the connection dropped while the prompt was sent; it may or "
+              + "may not have started", "see with 'localagent attach " + session + "' before sending it again", e);
+        }
+        throw e;
       }
-
-      @Override
-      public void onClose(int statusCode, String reason) {
-        events.add(new LocalAgentException(GatewayErrors.CANNOT_CONNECT,
-            "the gateway closed the connection (" + statusCode + " " + reason + ")",
-            "reattach with 'localagent attach " + session + "' to see the rest of the turn"));
-      }
-    };
-    try (var client = GatewayClient.connect(gateway.uri(context), gateway.token(context), true, listener)) {
-      // Attach at the log's end: only this turn's events are shown.
-      client.request(Protocol.SESSION_ATTACH, new Messages.SessionAttach(session, Long.MAX_VALUE));
-      client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, String.join(" ", text)));
       return stream(context, events).code();
     }
   }

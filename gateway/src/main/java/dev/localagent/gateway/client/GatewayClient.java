@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A protocol v1 client over the JDK's WebSocket: one connection, requests correlated by id,
@@ -44,6 +45,8 @@ public final class GatewayClient implements AutoCloseable {
   private final Listener listener;
   private final CompletableFuture<Integer> closed;
   private final FrameReader frames;
+  private final Object sendLock = new Object();
+  private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null); // Guarded by sendLock.
 
   /** What the client tells its owner about. Called on the socket's thread; must not block. */
   public interface Listener {
@@ -69,12 +72,31 @@ public final class GatewayClient implements AutoCloseable {
    *     server answered hello with (e.g. LA-GATEWAY-002 for a wrong token)
    */
   public static GatewayClient connect(URI uri, String token, boolean batching, Listener listener) {
+    // Not closed here: HttpClient.close() waits for the WebSocket it carries to end.
+    HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    try {
+      GatewayClient client = connect(http, uri, token, batching, listener, CONNECT_TIMEOUT);
+      client.closed.whenComplete((status, e) -> http.shutdown()); // Its selector thread ends with the socket.
+      return client;
+    } catch (RuntimeException e) {
+      http.shutdownNow();
+      throw e;
+    }
+  }
+
+  /**
+   * Connects through a shared {@link HttpClient} (one selector thread for many connections, as
+   * the pool uses it) and authenticates.
+   *
+   * @throws LocalAgentException as {@link #connect(URI, String, boolean, Listener)}
+   */
+  public static GatewayClient connect(HttpClient http, URI uri, String token, boolean batching,
+      Listener listener, Duration connectTimeout) {
     var frames = new FrameReader(listener);
     WebSocket socket;
     try {
-      socket = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build()
-          .newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT)
-          .buildAsync(uri, frames).get(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+      socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+          .buildAsync(uri, frames).get(connectTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new LocalAgentException(GatewayErrors.CANNOT_CONNECT, "cannot connect to " + uri + ": "
           + (e.getCause() == null ? e : e.getCause()), "is 'localagent serve' running on that port?", e);
@@ -84,8 +106,13 @@ public final class GatewayClient implements AutoCloseable {
     }
     var client = new GatewayClient(socket, listener, frames);
     frames.client = client;
-    client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
-        new Capabilities(batching)));
+    try {
+      client.request(Protocol.HELLO, new Hello(Protocol.VERSION, token, "localagent-java",
+          new Capabilities(batching)));
+    } catch (LocalAgentException e) {
+      client.close(); // Never leave an unauthenticated socket open (a wrong token is closed by the server too).
+      throw e;
+    }
     return client;
   }
 
@@ -124,9 +151,35 @@ public final class GatewayClient implements AutoCloseable {
 
   /** Sends any text as-is; for tests of the server's handling of bad input. */
   public CompletableFuture<WebSocket> sendText(String text) {
-    synchronized (socket) { // The JDK WebSocket allows one outstanding send at a time.
-      return socket.sendText(text, true).toCompletableFuture().thenApply(ws -> ws);
+    return afterPendingSends(() -> socket.sendText(text, true));
+  }
+
+  /**
+   * The JDK WebSocket refuses a send while the previous one is unfinished ("Send pending"), and a
+   * reply can arrive before the send that asked for it is marked done: sends are chained, each
+   * starting when the one before has finished, failed or not.
+   */
+  private CompletableFuture<WebSocket> afterPendingSends(Supplier<CompletableFuture<WebSocket>> send) {
+    synchronized (sendLock) {
+      CompletableFuture<WebSocket> next = lastSend.handle((ws, failure) -> null).thenCompose(ignored -> send.get());
+      lastSend = next;
+      return next;
     }
+  }
+
+  /** Whether the connection has not ended (no close frame, error or abort yet). */
+  public boolean isOpen() {
+    return !closed.isDone();
+  }
+
+  /** When a frame of any kind last arrived, in {@link System#nanoTime()} terms. */
+  public long lastHeardNanos() {
+    return frames.lastHeardNanos;
+  }
+
+  /** Requests sent whose reply has not arrived. */
+  public int pendingRequests() {
+    return pending.size();
   }
 
   /** Completes with the close status when the connection ends. */
@@ -143,7 +196,7 @@ public final class GatewayClient implements AutoCloseable {
   @Override
   public void close() {
     if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+      afterPendingSends(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye"));
     }
     try {
       closed.get(2, TimeUnit.SECONDS);
@@ -157,7 +210,7 @@ public final class GatewayClient implements AutoCloseable {
   private void failPending(String id, String message) {
     var reply = id == null ? null : pending.remove(id);
     if (reply != null) {
-      reply.completeExceptionally(new LocalAgentException(GatewayErrors.CANNOT_CONNECT, message, ""));
+      reply.completeExceptionally(new LocalAgentException(GatewayErrors.CONNECTION_LOST, message, ""));
     }
   }
 
@@ -201,7 +254,8 @@ public final class GatewayClient implements AutoCloseable {
 
   void onClosed(int status, String reason) {
     pending.values().forEach(reply -> reply.completeExceptionally(new LocalAgentException(
-        GatewayErrors.CANNOT_CONNECT, "connection closed (" + status + " " + reason + ")", "")));
+        GatewayErrors.CONNECTION_LOST, "connection lost before the reply (" + status + " " + reason + ")",
+        "the server may or may not have acted on the request; check before repeating it")));
     pending.clear();
     listener.onClose(status, reason);
   }
@@ -212,6 +266,7 @@ public final class GatewayClient implements AutoCloseable {
     private final Listener listener;
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile GatewayClient client;
+    private volatile long lastHeardNanos = System.nanoTime();
 
     FrameReader(Listener listener) {
       this.listener = listener;
@@ -219,6 +274,7 @@ public final class GatewayClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      lastHeardNanos = System.nanoTime();
       text.append(data);
       if (last) {
         String message = text.toString();

@@ -33,9 +33,11 @@ class ResumingSessionTest {
         public void close() {}
       }, invocation -> ToolResult.error("LA-TOOL-002", "none"), new ToolRegistry(), Path.of("."), "tok", "t");
   private final URI uri = URI.create("ws://127.0.0.1:" + server.start().getPort() + "/v1/ws");
+  private final GatewayConnectionPool pool = new GatewayConnectionPool(uri, "tok", GatewayClientConfig.DEFAULT);
 
   @AfterEach
   void stop() {
+    pool.close();
     server.close();
   }
 
@@ -44,7 +46,7 @@ class ResumingSessionTest {
     SessionLog log = store.create();
     log.append(new ModelDelta("a"));
     var seqs = new LinkedBlockingQueue<Long>();
-    try (var session = new ResumingSession(uri, "tok", log.sessionId(), 0, e -> seqs.add(e.seq()))) {
+    try (var session = new ResumingSession(pool, log.sessionId(), 0, e -> seqs.add(e.seq()))) {
       session.awaitAttached();
       assertThat(seqs.poll(10, TimeUnit.SECONDS)).isEqualTo(1L);
       session.client().abort(); // As if the network dropped.
@@ -61,7 +63,8 @@ class ResumingSessionTest {
   @Test
   void aWrongTokenIsNotRetried() {
     SessionLog log = store.create();
-    try (var session = new ResumingSession(uri, "wrong", log.sessionId(), 0, e -> {})) {
+    try (var wrong = new GatewayConnectionPool(uri, "wrong", GatewayClientConfig.DEFAULT);
+        var session = new ResumingSession(wrong, log.sessionId(), 0, e -> {})) {
       assertThatThrownBy(session::awaitAttached).isInstanceOfSatisfying(LocalAgentException.class,
           e -> assertThat(e.code()).isEqualTo(GatewayErrors.BAD_TOKEN));
     }

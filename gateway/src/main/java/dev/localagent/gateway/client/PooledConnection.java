@@ -29,6 +29,8 @@ final class PooledConnection implements GatewayClient.Listener {
   private volatile GatewayClient client;
   private volatile boolean attachedOnce;
   private volatile String deathReason;
+  /** Closed by the pool (evicted, invalidated, pool closed): a ping it cuts short is no death. */
+  private volatile boolean retired;
 
   private PooledConnection(Runnable onKilled) {
     this.onKilled = onKilled;
@@ -88,7 +90,7 @@ final class PooledConnection implements GatewayClient.Listener {
         .orTimeout(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .whenComplete((pong, failure) -> {
           probe.set(null);
-          if (failure != null) {
+          if (failure != null && !retired) {
             kill("no pong within " + deadline.toMillis() + " ms (" + failure.getClass().getSimpleName() + ")");
           }
           mine.complete(failure == null);
@@ -109,6 +111,7 @@ final class PooledConnection implements GatewayClient.Listener {
 
   /** Closes politely when healthy, else drops the socket. */
   void close() {
+    retired = true;
     if (healthy()) {
       client.close();
     } else {

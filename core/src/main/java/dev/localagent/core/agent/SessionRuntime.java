@@ -5,10 +5,15 @@ import dev.localagent.api.model.ModelProvider;
 import dev.localagent.core.session.SessionLog;
 import dev.localagent.core.tool.ToolInvoker;
 import dev.localagent.core.tool.ToolRegistry;
+import dev.localagent.core.error.LocalAgentException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One session inside the engine: its log, conversation, approver and the running turn if any. */
 final class SessionRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRuntime.class);
+
   private final SessionLog log;
   private final ModelProvider provider;
   private final ToolRegistry tools;
@@ -45,6 +50,23 @@ final class SessionRuntime {
     log.append(done);
   }
 
+  /**
+   * A log that refuses an append (in cluster mode: the lease moved to another instance, which
+   * now owns the session and closes the orphaned turn) ends the turn here: nothing more can be
+   * recorded, so it is logged rather than thrown onto the console by the thread's default handler.
+   */
+  private void runGuarded(TurnRunner runner, String prompt) {
+    try {
+      runner.run(prompt);
+    } catch (LocalAgentException refused) {
+      synchronized (this) {
+        active = false;
+      }
+      LOG.warn("session {}: the turn stopped because its log refused an append: {} {}",
+          log.sessionId(), refused.code().id(), refused.getMessage());
+    }
+  }
+
   synchronized AgentEngine.Outcome start(String prompt, EngineSettings settings) {
     if (running()) {
       return AgentEngine.Outcome.refused(AgentErrors.TURN_RUNNING.id(),
@@ -57,7 +79,7 @@ final class SessionRuntime {
     var runner =
         new TurnRunner(log, conversation, provider, tools, invoker, settings, approver, cancel, this::finish);
     active = true;
-    turn = Thread.ofVirtual().name("turn-" + log.sessionId()).unstarted(() -> runner.run(prompt));
+    turn = Thread.ofVirtual().name("turn-" + log.sessionId()).unstarted(() -> runGuarded(runner, prompt));
     turn.start();
     return AgentEngine.Outcome.ACCEPTED;
   }

@@ -4,6 +4,7 @@ import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigSchema;
 import dev.localagent.core.logging.LoggingConfig;
+import dev.localagent.core.mcp.McpConfig;
 import dev.localagent.core.plugin.PluginsConfig;
 import dev.localagent.core.policy.PolicyConfig;
 import dev.localagent.core.provider.ProvidersConfig;
@@ -24,7 +25,8 @@ public final class ConfigSections {
       AgentConfig.SECTION,
       PluginsConfig.SECTION,
       GatewayConfig.SECTION,
-      PolicyConfig.SECTION);
+      PolicyConfig.SECTION,
+      McpConfig.SECTION);
 
   private ConfigSections() {}
 }

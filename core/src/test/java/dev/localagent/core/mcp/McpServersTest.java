@@ -57,6 +57,9 @@ class McpServersTest {
     assertThat(call("mcp.everything.echo", Map.of("message", "hello mcp")))
         .isEqualTo(ToolResult.success("Echo: hello mcp"));
     assertThat(call("mcp.everything.get-sum", Map.of("a", 2, "b", 40)).content()).contains("is 42");
+    // A tool with an output schema: the SDK validates the structured content before we see it.
+    assertThat(call("mcp.everything.get-structured-content", Map.of("location", "Chicago")).content())
+        .contains("\"temperature\":36");
   }
 
   @Test

@@ -63,6 +63,7 @@ public final class McpConnection implements AutoCloseable {
     McpAsyncClient client = McpClient.async(transport)
         .clientInfo(new McpSchema.Implementation("localagent", "LocalAgent", version()))
         .initializationTimeout(startupTimeout)
+        .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
         // Our own deadline (Calls) fires first and cancels; this only bounds a forgotten request.
         .requestTimeout(callTimeout.plusSeconds(5))
         .build();

@@ -9,6 +9,9 @@ import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.testkit.McpTestServers;
 import dev.localagent.core.tool.ToolRegistry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -135,6 +138,30 @@ class McpServersTest {
     assertThat(result.errorCode()).isEqualTo(McpErrors.CALL_TIMEOUT.id());
     assertThat(result.content()).contains("no answer within 500ms");
     assertThat(call("mcp.everything.echo", Map.of("message", "after")).content()).isEqualTo("Echo: after");
+  }
+
+  @Test
+  void aStreamableHttpServerServesToolsLikeAStdioOneAndLosingItIsACrash() throws Exception {
+    Process http = new ProcessBuilder("node", "mcp-crash-server.mjs", "--http", "0")
+        .directory(McpTestServers.nodeDir().toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String ready = new BufferedReader(new InputStreamReader(http.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      assertThat(ready).as("the HTTP server's first line").startsWith("listening ");
+      open(Map.of("remote", McpTestServers.http("http://127.0.0.1:" + ready.substring(10) + "/mcp")),
+          Duration.ofSeconds(30));
+      servers.start("remote");
+      assertThat(call("mcp.remote.ok", Map.of())).isEqualTo(ToolResult.success("still here"));
+
+      http.destroyForcibly();
+      http.waitFor();
+
+      ToolResult lost = call("mcp.remote.ok", Map.of());
+      assertThat(lost.errorCode()).isEqualTo(McpErrors.CRASHED.id());
+      assertThat(lost.content()).contains("connection failed");
+      assertThat(servers.statuses().getFirst().state()).isInstanceOf(McpServerState.Failed.class);
+    } finally {
+      http.destroyForcibly();
+    }
   }
 
   @Test

@@ -50,7 +50,8 @@ public final class LocalAgentCommand implements Runnable {
       "serve", dev.localagent.cli.commands.ServeCommand.class,
       "attach", dev.localagent.cli.commands.AttachCommand.class,
       "send", dev.localagent.cli.commands.SendCommand.class,
-      "mcp", dev.localagent.cli.commands.McpCommand.class);
+      "mcp", dev.localagent.cli.commands.McpCommand.class,
+      "alerts", dev.localagent.cli.commands.AlertsCommand.class);
 
   private final Map<String, String> env;
   private AppContext context;

@@ -84,9 +84,28 @@ class ServeAlertsTest {
           .contains("localagent_alert_state{alert=\"memory_usage\"} 1\n")
           .contains("localagent_alert_state{alert=\"error_rate\"} 0\n")
           .containsPattern("localagent_alert_value\\{alert=\"memory_usage\"} \\d");
+
+      CliRun alerts = CliRun.run(home, "alerts", "--url", "http://127.0.0.1:" + port, "--json");
+      assertThat(alerts.exitCode()).as(alerts.err()).isEqualTo(1);
+      var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(alerts.out());
+      assertThat(rows).extracting(row -> row.get("alert").asText() + "=" + row.get("severity").asText())
+          .containsExactly("plugin_loading=ok", "websocket_throughput=ok", "memory_usage=warning", "error_rate=ok");
+      assertThat(rows.get(2).get("value").asText()).endsWith(" MB");
     } finally {
       serve.interrupt();
     }
     assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(130);
+  }
+
+  @Test
+  void alertsWithoutARunningGatewayExitsOneSayingWhatToDo() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    CliRun alerts = CliRun.run(home, "alerts", "--url", "http://127.0.0.1:" + port);
+
+    assertThat(alerts.exitCode()).isEqualTo(1);
+    assertThat(alerts.err()).contains("error[LA-GATEWAY-016]", "/metrics", "is 'localagent serve' running?");
   }
 }

@@ -97,4 +97,20 @@ class AlertMonitorTest {
         .contains("localagent_alert_value{alert=\"error_rate\"} NaN\n");
     assertThat(monitor.current()).filteredOn(Alert::firing).extracting(Alert::name).containsExactly(AlertName.MEMORY_USAGE);
   }
+
+  @Test
+  void theGaugesReadBackAsTheAlertsTheyCameFrom() {
+    var monitor = monitor();
+    residentMb = 700;
+    tick(monitor);
+    tick(monitor);
+    var text = new StringBuilder("localagent_gateway_connections_open 3\n");
+    monitor.appendPrometheus(text);
+
+    assertThat(AlertGauges.parse(text.toString())).containsExactly(
+        new AlertGauges.Reading("plugin_loading", Severity.OK, Double.NaN),
+        new AlertGauges.Reading("websocket_throughput", Severity.OK, Double.NaN),
+        new AlertGauges.Reading("memory_usage", Severity.WARNING, 700.0 * (1 << 20)),
+        new AlertGauges.Reading("error_rate", Severity.OK, Double.NaN));
+  }
 }

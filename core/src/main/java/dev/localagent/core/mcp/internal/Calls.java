@@ -32,8 +32,13 @@ public final class Calls {
     }
   }
 
-  static <T> T await(CompletableFuture<T> request, CompletableFuture<String> lost, Duration timeout)
-      throws InterruptedException, CallFailure {
+  /**
+   * @param lost completes with a reason when the server is gone
+   * @param lostGrace how long to wait for {@code lost} after a transport error: a write to a
+   *     process that is dying fails a moment before its exit is seen, and its exit says more
+   */
+  static <T> T await(CompletableFuture<T> request, CompletableFuture<String> lost, Duration timeout,
+      Duration lostGrace) throws InterruptedException, CallFailure {
     try {
       CompletableFuture.anyOf(request, lost).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       if (request.isDone()) {
@@ -43,7 +48,7 @@ public final class Calls {
     } catch (TimeoutException e) {
       throw new CallFailure(McpErrors.CALL_TIMEOUT, "no answer within " + describe(timeout));
     } catch (ExecutionException e) {
-      throw failure(e.getCause(), lost);
+      throw failure(e.getCause(), lost, lostGrace);
     } catch (CancellationException e) {
       throw new CallFailure(McpErrors.CRASHED, "the request was cancelled");
     } finally {
@@ -51,13 +56,16 @@ public final class Calls {
     }
   }
 
-  private static CallFailure failure(Throwable cause, CompletableFuture<String> lost) {
+  private static CallFailure failure(Throwable cause, CompletableFuture<String> lost, Duration lostGrace)
+      throws InterruptedException {
     if (cause instanceof McpError error && error.getJsonRpcError() != null) {
       var rpc = error.getJsonRpcError();
       return new CallFailure(McpErrors.CALL_REJECTED, rpc.message() + " (JSON-RPC error " + rpc.code() + ")");
     }
-    if (lost.isDone()) {
-      return new CallFailure(McpErrors.CRASHED, "the server " + lost.getNow("stopped"));
+    try {
+      return new CallFailure(McpErrors.CRASHED, "the server " + lost.get(lostGrace.toNanos(), TimeUnit.NANOSECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      // Still there, or no process to watch (HTTP): the transport's own error is all we know.
     }
     Throwable root = McpError.findRootCause(cause);
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

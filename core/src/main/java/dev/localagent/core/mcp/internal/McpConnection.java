@@ -31,6 +31,7 @@ public final class McpConnection implements AutoCloseable {
   private final McpAsyncClient client;
   private final McpClientTransport transport;
   private final CompletableFuture<String> lost;
+  private final Duration lostGrace;
   private final McpSchema.InitializeResult info;
   private final List<McpSchema.Tool> tools;
 
@@ -39,6 +40,7 @@ public final class McpConnection implements AutoCloseable {
     this.client = client;
     this.transport = transport;
     this.lost = lost;
+    this.lostGrace = lostGrace(transport);
     this.info = info;
     this.tools = List.copyOf(tools);
   }
@@ -69,8 +71,9 @@ public final class McpConnection implements AutoCloseable {
         .build();
     try {
       var deadline = System.nanoTime() + startupTimeout.toNanos();
-      McpSchema.InitializeResult info = Calls.await(client.initialize().toFuture(), lost, remaining(deadline));
-      List<McpSchema.Tool> tools = listTools(client, lost, deadline);
+      McpSchema.InitializeResult info =
+          Calls.await(client.initialize().toFuture(), lost, remaining(deadline), lostGrace(transport));
+      List<McpSchema.Tool> tools = listTools(client, lost, deadline, lostGrace(transport));
       return new McpConnection(client, transport, lost, info, tools);
     } catch (Calls.CallFailure failure) {
       String stderr = stdio == null ? "" : stdio.stderrTail();
@@ -89,16 +92,22 @@ public final class McpConnection implements AutoCloseable {
     }
   }
 
-  private static List<McpSchema.Tool> listTools(McpAsyncClient client, CompletableFuture<String> lost, long deadline)
-      throws InterruptedException, Calls.CallFailure {
+  private static List<McpSchema.Tool> listTools(McpAsyncClient client, CompletableFuture<String> lost, long deadline,
+      Duration lostGrace) throws InterruptedException, Calls.CallFailure {
     var tools = new ArrayList<McpSchema.Tool>();
     String cursor = null;
     do {
-      McpSchema.ListToolsResult page = Calls.await(client.listTools(cursor).toFuture(), lost, remaining(deadline));
+      McpSchema.ListToolsResult page =
+          Calls.await(client.listTools(cursor).toFuture(), lost, remaining(deadline), lostGrace);
       tools.addAll(page.tools());
       cursor = page.nextCursor();
     } while (cursor != null && !cursor.isEmpty());
     return tools;
+  }
+
+  /** A process's exit explains a broken pipe; an HTTP server has no exit to wait for. */
+  private static Duration lostGrace(McpClientTransport transport) {
+    return transport instanceof StdioTransport ? ProcessTrees.GRACE.multipliedBy(4) : Duration.ZERO;
   }
 
   private static Duration remaining(long deadlineNanos) {
@@ -158,7 +167,8 @@ public final class McpConnection implements AutoCloseable {
    */
   public CallToolResult call(String tool, Map<String, Object> arguments, Duration timeout)
       throws InterruptedException, Calls.CallFailure {
-    return Calls.await(client.callTool(new McpSchema.CallToolRequest(tool, arguments)).toFuture(), lost, timeout);
+    return Calls.await(client.callTool(new McpSchema.CallToolRequest(tool, arguments)).toFuture(), lost, timeout,
+        lostGrace);
   }
 
   @Override

@@ -20,14 +20,16 @@ async function broadcast(count, perSecond, bytes) {
   const start = process.hrtime.bigint();
   const interval = perSecond > 0 ? 1_000_000_000n / BigInt(perSecond) : 0n;
   for (let i = 0; i < count; i++) {
+    let stamp = process.hrtime.bigint();
     if (interval > 0n) {
-      const due = start + BigInt(i) * interval;
-      while (process.hrtime.bigint() < due) await new Promise((r) => setImmediate(r));
+      // Stamped with when the event was due, as BenchServer does, so falling behind shows as latency.
+      stamp = start + BigInt(i) * interval;
+      while (process.hrtime.bigint() < stamp) await new Promise((r) => setImmediate(r));
     } else if (i % 1000 === 0) {
       await new Promise((r) => setImmediate(r)); // Let the socket writes progress.
     }
     const frame = JSON.stringify({ type: 'event', sessionId: 'node', seq: ++seq, ts: Date.now(),
-      event: { type: 'model.delta', text: `t=${process.hrtime.bigint()};${pad}` } });
+      event: { type: 'model.delta', text: `t=${stamp};${pad}` } });
     for (const client of wss.clients) client.send(frame);
   }
 }

@@ -12,14 +12,23 @@ import picocli.CommandLine;
  * tests run the real entry point in-process. Failures are mapped to exit codes here and only here.
  */
 public final class Cli {
+  static {
+    // picocli's default factory looks for Groovy's Closure class; the miss searches every jar on
+    // the class path (opening each one) on every start. We use no Groovy.
+    System.setProperty("picocli.disable.closures", "true");
+  }
+
   private Cli() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     var root = new LocalAgentCommand(env);
-    var commandLine = new CommandLine(root);
+    var commandLine = new CommandLine(root.commandSpec());
+    StartupTrace.mark("root command line");
     for (Class<?> subcommand : Subcommands.needed(args)) {
       commandLine.addSubcommand(subcommand);
     }
+    GlobalOptions.addHelpOptions(root.commandSpec());
+    StartupTrace.mark("subcommands registered");
     boolean noColor = env.containsKey("NO_COLOR") || java.util.Arrays.asList(args).contains("--no-color");
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
         noColor ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));

@@ -9,28 +9,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ScopeType;
 
-/** The root command: {@code localagent}. Subcommands are registered here, one line each. */
-@Command(
-    name = "localagent",
-    // Inherited: every subcommand gets --help and --version without repeating it.
-    scope = ScopeType.INHERIT,
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "A local-first AI agent runtime: chat, run, serve, plugins and benchmarks.",
-    // Subcommands are listed in SUBCOMMANDS below and registered by Cli, lazily.
-    footer = {
-      "",
-      "Examples:",
-      "  localagent doctor          check the installation",
-      "  localagent --help COMMAND  help for one command",
-    })
+/**
+ * The root command: {@code localagent}. Subcommands are registered here, one line each.
+ *
+ * <p>Built with picocli's programmatic API ({@link #commandSpec()}), not annotations: every
+ * invocation goes through the root, and annotations cost a generated proxy class per annotation
+ * type at each start (the AOT cache cannot keep them). Subcommands stay annotated; only the
+ * one a command line names is reflected.
+ */
 public final class LocalAgentCommand implements Runnable {
+  static final String NAME = "localagent";
+  static final String DESCRIPTION = "A local-first AI agent runtime: chat, run, serve, plugins and benchmarks.";
+  static final String[] FOOTER = {
+    "",
+    "Examples:",
+    "  localagent doctor          check the installation",
+    "  localagent --help COMMAND  help for one command",
+  };
+
   /**
    * The subcommands by name, one line each (the name must match the class's {@code @Command}).
    * {@link Cli} registers only the one a command line names, so picocli reflects one command
@@ -57,12 +56,23 @@ public final class LocalAgentCommand implements Runnable {
   private AppContext context;
   private ConfigLoad configLoad;
 
-  @Mixin GlobalOptions globals = new GlobalOptions();
-
-  @Spec CommandSpec spec;
+  private final GlobalOptions globals = new GlobalOptions();
+  private final CommandSpec spec;
 
   public LocalAgentCommand(Map<String, String> env) {
     this.env = Map.copyOf(env);
+    this.spec = CommandSpec.wrapWithoutInspection(this).name(NAME)
+        // Inherited: every subcommand gets the global options and the version provider without
+        // repeating them (--help and --version: GlobalOptions.addHelpOptions).
+        .scopeType(ScopeType.INHERIT)
+        .versionProvider(new VersionProvider());
+    spec.usageMessage().description(DESCRIPTION).footer(FOOTER);
+    globals.addTo(spec);
+  }
+
+  /** The root command's model; subcommands are added to it by {@link Cli}. */
+  public CommandSpec commandSpec() {
+    return spec;
   }
 
   public GlobalOptions globals() {
@@ -80,13 +90,17 @@ public final class LocalAgentCommand implements Runnable {
    */
   public synchronized AppContext context() {
     if (context == null) {
+      StartupTrace.mark("parsed, context asked");
       var config = configLoad().orThrow();
+      StartupTrace.mark("config loaded");
       printWarnings();
       Logging.start(config.section(LoggingConfig.SECTION), dirs(), globals.debug, spec.commandLine().getErr());
+      StartupTrace.mark("logging started");
       org.slf4j.LoggerFactory.getLogger(LocalAgentCommand.class).info("command '{}', config files {}, {} warning(s)",
           spec.commandLine().getParseResult() == null ? "" : String.join(" ", spec.commandLine().getParseResult().originalArgs()),
           configLoad.files(), configLoad.warnings().size());
       context = newContext(config);
+      StartupTrace.mark("context");
     }
     return context;
   }

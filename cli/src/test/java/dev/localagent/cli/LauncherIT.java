@@ -21,10 +21,15 @@ class LauncherIT {
   record Run(int exit, String out, String err) {}
 
   private Run run(String... args) throws IOException, InterruptedException {
+    return run(List.of(), args);
+  }
+
+  private Run run(List<String> javaOpts, String... args) throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
     builder.environment().put("HOME", home.toString());
+    builder.environment().put("LOCALAGENT_JAVA_OPTS", String.join(" ", javaOpts));
     builder.environment().remove("XDG_CONFIG_HOME");
     Path out = home.resolve("out.txt");
     Path err = home.resolve("err.txt");
@@ -41,6 +46,21 @@ class LauncherIT {
     assertThat(result.exit()).isZero();
     assertThat(result.out()).startsWith("localagent 0.1.0").contains("Java 25");
     assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void versionRunsFromTheAotCacheAndGeneratesNoProxyClasses() throws Exception {
+    Path classLog = home.resolve("classes.log");
+
+    var result = run(List.of("-Xlog:class+load:file=" + classLog), "--version");
+
+    assertThat(result.exit()).isZero();
+    var loaded = Files.readAllLines(classLog);
+    // Every class comes from the short AOT cache or the JDK's modules, none parsed from a jar;
+    // annotation proxies (which the cache cannot hold) would show as __dynamic_proxy__.
+    assertThat(loaded).anyMatch(line -> line.contains("dev.localagent.cli.Main source: shared objects file"));
+    assertThat(loaded).noneMatch(line -> line.contains("source: file:") || line.contains("source: jar:"));
+    assertThat(loaded).noneMatch(line -> line.contains("__dynamic_proxy__"));
   }
 
   @Test

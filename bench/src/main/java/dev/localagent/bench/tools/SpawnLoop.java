@@ -11,8 +11,10 @@ import java.util.Map;
 /**
  * The Java side of the subprocess benchmark, run in a fresh JVM per launch mechanism (the JDK
  * reads {@code jdk.lang.Process.launchMechanism} once). Spawns {@code /bin/echo hello} with
- * output captured, COUNT times per thread, after a warm-up. Prints "<commands> <seconds>".
- * Usage: SpawnLoop processbuilder|shellexec|ffm COUNT THREADS
+ * output captured, COUNT times per thread, after WARMUP commands per thread on the same threads
+ * (the JIT keeps compiling for about a thousand; a long-running agent is past that). Prints "<commands> <seconds>".
+ * Usage: SpawnLoop processbuilder|shellexec|shellexec-virtual|ffm COUNT THREADS WARMUP; the
+ * {@code -virtual} mode calls from virtual threads, as the agent's tool calls do.
  */
 public final class SpawnLoop {
   private SpawnLoop() {}
@@ -21,19 +23,25 @@ public final class SpawnLoop {
     String mode = args[0];
     int count = Integer.parseInt(args[1]);
     int threads = Integer.parseInt(args[2]);
+    int warmup = Integer.parseInt(args[3]);
+    boolean virtual = mode.endsWith("-virtual");
     Runnable once = switch (mode) {
       case "processbuilder" -> SpawnLoop::processBuilder;
-      case "shellexec" -> shellExec();
+      case "shellexec", "shellexec-virtual" -> shellExec();
       case "ffm" -> SpawnLoop::ffm;
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     };
-    for (int i = 0; i < Math.min(200, count); i++) {
-      once.run(); // warm-up: JIT and the launcher's first-use costs stay out of the figure
-    }
+    run(once, warmup, threads, virtual); // JIT and first-use costs stay out; same threads as timed
     long start = System.nanoTime();
+    run(once, count, threads, virtual);
+    System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void run(Runnable once, int count, int threads, boolean virtual) throws InterruptedException {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      workers.add(Thread.ofPlatform().start(() -> {
+      Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
+      workers.add(builder.start(() -> {
         for (int i = 0; i < count; i++) {
           once.run();
         }
@@ -42,7 +50,6 @@ public final class SpawnLoop {
     for (Thread worker : workers) {
       worker.join();
     }
-    System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);
   }
 
   private static void processBuilder() {

@@ -9,12 +9,17 @@ import java.util.List;
 /**
  * {@code localagent bench subprocess}: commands per second spawning {@code /bin/echo hello} with
  * output captured, sequential and parallel, for shell.exec and plain ProcessBuilder under each
- * JDK launch mechanism, each in a fresh JVM, next to a C posix_spawn loop and Python's
- * subprocess.run measured in the same run.
+ * JDK launch mechanism, each in a fresh JVM after a warm-up, next to C posix_spawn loops and
+ * Python's subprocess measured in the same run. The ratios are to the C loop and Python doing
+ * the same work as shell.exec (own session, stdin from /dev/null, stdout and stderr captured,
+ * working directory set, group killed at the end); the minimal loops are shown beside them.
  */
 public final class SubprocessBench {
+  static final String C_SAME = "C posix_spawn, same work";
+  static final String PYTHON_SAME = "python3 subprocess, same work";
+
   /** How much to measure. */
-  public record Options(int count, int threads, int runs) {}
+  public record Options(int count, int threads, int runs, int warmup) {}
 
   private SubprocessBench() {}
 
@@ -23,27 +28,14 @@ public final class SubprocessBench {
     try {
       var baselines = new Baselines(scratch);
       Path c = baselines.compileC("spawn_loop");
-      out.printf("subprocess: /bin/echo hello with stdout captured; %d commands per thread, median of %d runs%n",
-          options.count(), options.runs());
+      out.printf("subprocess: /bin/echo hello with output captured; %d commands per thread after %d warm-up"
+          + " commands per thread (Java), median of %d runs%n", options.count(), options.warmup(), options.runs());
       out.printf("machine: %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
           System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
       for (int threads : List.of(1, options.threads())) {
-        var figures = new Figures();
-        String n = Integer.toString(options.count());
-        String t = Integer.toString(threads);
-        figures.add("C posix_spawn", options.runs(), () -> baselines.rate(List.of(c.toString(), n, t)));
-        figures.add("python3 subprocess.run", options.runs(),
-            () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t)));
-        figures.add("shell.exec (localagent)", options.runs(), () -> baselines.rate(java(null, "shellexec", n, t)));
-        figures.add("ProcessBuilder default (POSIX_SPAWN)", options.runs(),
-            () -> baselines.rate(java(null, "processbuilder", n, t)));
-        figures.add("ProcessBuilder VFORK (deprecated)", options.runs(),
-            () -> baselines.rate(java("VFORK", "processbuilder", n, t)));
-        figures.add("ProcessBuilder FORK", options.runs(), () -> baselines.rate(java("FORK", "processbuilder", n, t)));
-        figures.add("FFM posix_spawn (no shell.exec logic)", options.runs(), () -> baselines.rate(java(null, "ffm", n, t)));
         out.printf("%s (%d thread%s), commands/s:%n", threads == 1 ? "sequential" : "parallel", threads,
             threads == 1 ? "" : "s");
-        figures.print(out, "cmd/s", "C posix_spawn", "python3 subprocess.run");
+        measure(baselines, c, options, threads).print(out, "cmd/s", C_SAME, PYTHON_SAME);
         out.println();
       }
     } finally {
@@ -51,7 +43,26 @@ public final class SubprocessBench {
     }
   }
 
-  private static List<String> java(String mechanism, String mode, String count, String threads) {
+  private static Figures measure(Baselines baselines, Path c, Options options, int threads) throws Exception {
+    var figures = new Figures();
+    int runs = options.runs();
+    String n = Integer.toString(options.count());
+    String t = Integer.toString(threads);
+    String w = Integer.toString(options.warmup());
+    figures.add(C_SAME, runs, () -> baselines.rate(List.of(c.toString(), n, t, "same-work")));
+    figures.add(PYTHON_SAME, runs, () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "same-work")));
+    figures.add("C posix_spawn, minimal", runs, () -> baselines.rate(List.of(c.toString(), n, t, "minimal")));
+    figures.add("python3 subprocess.run, minimal", runs,
+        () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "minimal")));
+    figures.add("shell.exec (platform threads)", runs, () -> baselines.rate(java(null, "shellexec", n, t, w)));
+    figures.add("shell.exec (virtual threads)", runs, () -> baselines.rate(java(null, "shellexec-virtual", n, t, w)));
+    figures.add("ProcessBuilder default (POSIX_SPAWN)", runs, () -> baselines.rate(java(null, "processbuilder", n, t, w)));
+    figures.add("ProcessBuilder VFORK (deprecated)", runs, () -> baselines.rate(java("VFORK", "processbuilder", n, t, w)));
+    figures.add("FFM posix_spawn (no shell.exec logic)", runs, () -> baselines.rate(java(null, "ffm", n, t, w)));
+    return figures;
+  }
+
+  private static List<String> java(String mechanism, String mode, String count, String threads, String warmup) {
     var argv = new ArrayList<String>();
     argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     argv.add("--enable-native-access=ALL-UNNAMED");
@@ -59,7 +70,8 @@ public final class SubprocessBench {
     if (mechanism != null) {
       argv.add("-Djdk.lang.Process.launchMechanism=" + mechanism);
     }
-    argv.addAll(List.of("-cp", System.getProperty("java.class.path"), SpawnLoop.class.getName(), mode, count, threads));
+    argv.addAll(List.of("-cp", System.getProperty("java.class.path"), SpawnLoop.class.getName(), mode, count,
+        threads, warmup));
     return argv;
   }
 

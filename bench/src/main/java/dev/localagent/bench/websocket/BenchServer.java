@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * The gateway under benchmark, in its own process so its memory is measured alone. Reads
  * commands on stdin: {@code session} prints a new session id; {@code broadcast ID COUNT RATE
  * BYTES} appends COUNT events (RATE per second, 0 for as fast as possible) whose text starts with
- * the monotonic send time, and prints {@code done}.
+ * the monotonic time it was due (paced) or sent (unpaced), and prints {@code done}; {@code frames} prints how many frames the
+ * gateway has written so far (events per frame shows how well batching coalesces).
  */
 public final class BenchServer {
   private BenchServer() {}
@@ -47,6 +48,7 @@ public final class BenchServer {
       String[] words = line.split(" ");
       switch (words[0]) {
         case "session" -> System.out.println(store.create().sessionId());
+        case "frames" -> System.out.println(server.metrics().framesOut());
         case "broadcast" -> {
           SessionLog log = store.open(words[1]).orElseThrow();
           broadcast(log, Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]));
@@ -64,13 +66,16 @@ public final class BenchServer {
     long start = System.nanoTime();
     long interval = perSecond > 0 ? 1_000_000_000L / perSecond : 0;
     for (int i = 0; i < count; i++) {
+      long stamp = System.nanoTime();
       if (interval > 0) {
-        long due = start + i * interval;
-        while (System.nanoTime() < due) {
-          LockSupport.parkNanos(Math.min(50_000, due - System.nanoTime()));
+        // Stamped with when the event was due, not when it went out: a server that falls behind
+        // its schedule shows it in the latency instead of hiding it (coordinated omission).
+        stamp = start + i * interval;
+        while (System.nanoTime() < stamp) {
+          LockSupport.parkNanos(Math.min(50_000, stamp - System.nanoTime()));
         }
       }
-      log.append(new ModelDelta("t=" + System.nanoTime() + ";" + pad));
+      log.append(new ModelDelta("t=" + stamp + ";" + pad));
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A server under test in its own process (the gateway or the Node ws peer), driven over stdin. */
@@ -24,6 +25,10 @@ final class PeerProcess implements AutoCloseable {
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     String first = out.readLine();
+    // The JVM may log first (a flight recording started by LOCALAGENT_BENCH_SERVER_OPTS).
+    for (int skipped = 0; first != null && first.startsWith("[") && skipped < 20; skipped++) {
+      first = out.readLine();
+    }
     if (first == null || !first.startsWith("port ")) {
       throw new IOException(name + " did not start: " + first);
     }
@@ -32,8 +37,16 @@ final class PeerProcess implements AutoCloseable {
 
   static PeerProcess gateway(String name, boolean compression) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new PeerProcess(name, List.of(java, "-cp", System.getProperty("java.class.path"),
-        BenchServer.class.getName(), Boolean.toString(compression)), Path.of("."));
+    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers (see docs/GATEWAY.md).
+    var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow"));
+    // Extra JVM options for the server process only, e.g. -XX:StartFlightRecording=... to profile it.
+    String extra = System.getenv("LOCALAGENT_BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
+        Boolean.toString(compression)));
+    return new PeerProcess(name, command, Path.of("."));
   }
 
   static PeerProcess node(Path nodeDir) throws IOException {
@@ -53,6 +66,11 @@ final class PeerProcess implements AutoCloseable {
       }
     }
     return -1;
+  }
+
+  /** CPU time (user + system) the server process has used so far, from /proc, in nanoseconds. */
+  long cpuNanos() throws IOException {
+    return CpuTime.ofProcess(process.pid());
   }
 
   @Override

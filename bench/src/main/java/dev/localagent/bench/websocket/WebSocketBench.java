@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -19,7 +20,16 @@ import org.HdrHistogram.Histogram;
 public final class WebSocketBench {
   /** What to run; the defaults are the documented run. */
   public record Options(int[] connections, int messages, int setupConnections, int idleConnections,
-      int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir) {}
+      int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir,
+      Set<String> peers, Set<String> scenarios) {
+    /** Every peer and scenario, for {@code --peers} and {@code --only}. */
+    public static final List<String> PEERS = List.of("batched", "unbatched", "deflate", "node");
+    public static final List<String> SCENARIOS = List.of("echo", "setup", "idle", "broadcast", "latency");
+
+    boolean runs(String scenario) {
+      return scenarios.contains(scenario);
+    }
+  }
 
   private final Options options;
   private final PrintWriter out;
@@ -33,11 +43,20 @@ public final class WebSocketBench {
     out.printf("bench websocket: connections %s, up to %,d events per connection; server and load generator"
         + " share this machine (%d cores)%n", Arrays.toString(options.connections()), options.messages(),
         Runtime.getRuntime().availableProcessors());
+    if (options.runs("idle")) {
+      requireFiles(options.idleConnections());
+    }
     var peers = new ArrayList<String[]>();
-    peers.add(new String[] {"gateway batched", "true", "false"});
-    peers.add(new String[] {"gateway unbatched", "false", "false"});
-    peers.add(new String[] {"gateway batched+deflate", "true", "true"});
-    if (options.node()) {
+    if (options.peers().contains("batched")) {
+      peers.add(new String[] {"gateway batched", "true", "false"});
+    }
+    if (options.peers().contains("unbatched")) {
+      peers.add(new String[] {"gateway unbatched", "false", "false"});
+    }
+    if (options.peers().contains("deflate")) {
+      peers.add(new String[] {"gateway batched+deflate", "true", "true"});
+    }
+    if (options.node() && options.peers().contains("node")) {
       peers.add(new String[] {"node ws", "false", "false"});
     }
     for (String[] peer : peers) {
@@ -55,17 +74,32 @@ public final class WebSocketBench {
     URI uri = URI.create("ws://127.0.0.1:" + server.port + "/v1/ws");
     String name = server.name;
     try (var client = new LoadClient(uri, deflate, 1)) {
-      if (!deflate) {
-        echo(name + " (warm-up)", client); // JIT warm-up on both sides; reported, not used.
+      if (!deflate && options.runs("echo")) {
+        echo(name + " (warm-up)", server, client); // JIT warm-up on both sides; reported, not used.
+      }
+      if (!deflate && options.runs("setup")) {
+        // The first round runs the handshake code cold on both sides; the second is the figure.
+        setup(name + " (warm-up)", client);
         setup(name, client);
+      }
+      if (!deflate && options.runs("idle")) {
         idle(name, server, client);
-        echo(name, client);
       }
-      broadcast(name + " (warm-up)", server, client, 10, batching);
-      for (int connections : options.connections()) {
-        broadcast(name, server, client, connections, batching);
+      if (!deflate && options.runs("echo")) {
+        echo(name, server, client);
       }
-      latency(name, server, client, batching);
+      if (options.runs("broadcast") || options.runs("latency")) {
+        int most = Arrays.stream(options.connections()).max().orElse(10);
+        broadcast(name + " (warm-up)", server, client, Math.clamp(most, 10, 100), batching);
+      }
+      if (options.runs("broadcast")) {
+        for (int connections : options.connections()) {
+          broadcast(name, server, client, connections, batching);
+        }
+      }
+      if (options.runs("latency")) {
+        latency(name, server, client, batching);
+      }
     }
     out.flush();
   }
@@ -98,24 +132,29 @@ public final class WebSocketBench {
         channels.size(), before, after, (after - before) / (double) channels.size());
   }
 
-  private void echo(String name, LoadClient client) throws Exception {
+  private void echo(String name, PeerProcess server, LoadClient client) throws Exception {
     List<Channel> channels = open(client, options.echoConnections(), false, null);
     client.echoing = true;
     client.pongs.reset();
     for (Channel ch : channels) {
       for (int i = 0; i < 32; i++) {
-        ch.write(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame("{\"type\":\"ping\",\"id\":\"e\"}"));
+        ch.write(LoadClient.ping());
       }
       ch.flush();
     }
     long start = System.nanoTime();
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(options.echoSeconds()));
     long pongs = client.pongs.sum();
     double seconds = (System.nanoTime() - start) / 1e9;
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
     client.echoing = false;
     channels.forEach(Channel::close);
-    out.printf("%-24s echo      %d connections, 32 in flight each: %,.0f msg/s%n", name, channels.size(),
-        pongs / seconds);
+    out.printf("%-24s echo      %d connections, 32 in flight each: %,.0f msg/s; CPU per message: server %.2f us,"
+        + " load generator %.2f us%n", name, channels.size(), pongs / seconds, serverCpu / 1e3 / pongs,
+        clientCpu / 1e3 / pongs);
   }
 
   private void broadcast(String name, PeerProcess server, LoadClient client, int connections, boolean batching)
@@ -124,7 +163,11 @@ public final class WebSocketBench {
     String session = server.command("session");
     List<Channel> channels = open(client, connections, batching, session);
     client.events.reset();
+    client.seqErrors.reset();
     long expected = (long) connections * messages;
+    long frames = framesWritten(server);
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     long start = System.nanoTime();
     server.command("broadcast " + session + " " + messages + " 0 100");
     long deadline = start + TimeUnit.SECONDS.toNanos(120);
@@ -133,9 +176,14 @@ public final class WebSocketBench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long got = client.events.sum();
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
+    frames = framesWritten(server) - frames;
     channels.forEach(Channel::close);
-    out.printf("%-24s broadcast %,6d conns x %,7d events: %,.0f events/s delivered%s%n", name, connections,
-        messages, got / seconds, got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "");
+    out.printf("%-24s broadcast %,6d conns x %,7d events: %,.0f events/s delivered; CPU per event: server %.2f us,"
+        + " load generator %.2f us; %.1f events per frame%s%s%n", name, connections, messages, got / seconds,
+        serverCpu / 1e3 / got, clientCpu / 1e3 / got, frames > 0 ? got / (double) frames : 1.0,
+        got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "", seqErrors(client));
   }
 
   private void latency(String name, PeerProcess server, LoadClient client, boolean batching) throws Exception {
@@ -144,18 +192,26 @@ public final class WebSocketBench {
     int events = rate * 3;
     String session = server.command("session");
     List<Channel> channels = open(client, connections, batching, session);
+    client.timing = true;
     client.latency.getIntervalHistogram();
+    client.events.reset(); // Before the broadcast: its events are counted while it runs.
+    client.seqErrors.reset();
+    long start = System.nanoTime();
     server.command("broadcast " + session + " " + events + " " + rate + " 100");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    client.events.reset();
     while (client.events.sum() < (long) events * connections && System.nanoTime() < deadline) {
       LockSupport.parkNanos(1_000_000);
     }
+    double seconds = (System.nanoTime() - start) / 1e9;
     Histogram h = client.latency.getIntervalHistogram();
+    client.timing = false;
+    long got = client.events.sum();
+    long expected = (long) events * connections;
     channels.forEach(Channel::close);
-    out.printf("%-24s latency   %,d events/s delivered (%d conns): p50 %.3f ms, p95 %.3f ms, p99 %.3f ms%n", name,
-        rate * connections, connections, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(95)),
-        ms(h.getValueAtPercentile(99)));
+    out.printf("%-24s latency   %,d events/s scheduled (%d conns, %,.0f/s achieved): p50 %.3f ms, p95 %.3f ms,"
+        + " p99 %.3f ms%s%s%n", name, rate * connections, connections, got / seconds, ms(h.getValueAtPercentile(50)),
+        ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)),
+        got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "", seqErrors(client));
   }
 
   private static List<Channel> open(LoadClient client, int count, boolean batching, String session) throws Exception {
@@ -182,12 +238,24 @@ public final class WebSocketBench {
     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
   }
 
+  /** Frames the gateway has written so far; 0 for the Node peer, which sends one frame per event. */
+  private static long framesWritten(PeerProcess server) throws IOException {
+    return server.name.startsWith("gateway") ? Long.parseLong(server.command("frames").strip()) : 0;
+  }
+
+  /** A loud note when any connection saw a seq that did not follow its previous one. */
+  private static String seqErrors(LoadClient client) {
+    long errors = client.seqErrors.sumThenReset();
+    return errors == 0 ? "" : " (SEQ ERRORS: " + errors + " events out of sequence)";
+  }
+
   private static double ms(long nanos) {
     return nanos / 1e6;
   }
 
   static void requireFiles(int connections) throws IOException {
     // Each connection costs a descriptor on both sides; say so early instead of failing midway.
+    // The JVM raises its soft limit to the hard one at start, and the servers inherit it.
     var limit = new ProcessBuilder("sh", "-c", "ulimit -n").start();
     String text = new String(limit.getInputStream().readAllBytes()).strip();
     if (!text.equals("unlimited") && Long.parseLong(text) < connections + 256L) {

@@ -13,7 +13,6 @@ if mode == "small":
             assert len(f.read()) == size
 else:
     target = os.path.join(d, "target.txt")
-    dfd = os.open(d, os.O_RDONLY)
     for i in range(count):
         tmp = os.path.join(d, ".target.txt.%d.tmp" % i)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -21,6 +20,7 @@ else:
         os.fsync(fd)
         os.close(fd)
         os.replace(tmp, target)
+        dfd = os.open(d, os.O_RDONLY)  # per write, as each fs.write call must
         os.fsync(dfd)
-    os.close(dfd)
+        os.close(dfd)
 print(count, time.monotonic() - start)

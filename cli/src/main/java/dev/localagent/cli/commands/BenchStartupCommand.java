@@ -33,7 +33,9 @@ public final class BenchStartupCommand implements Callable<Integer> {
     Path jar = BenchSupport.cliJar();
     Path root = jar.getParent().getParent().getParent();
     String java = ProcessHandle.current().info().command().orElse("java");
-    var fast = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.console=java.base", "-Xmn4m");
+    // The launcher's flags for --version (see ./localagent).
+    var fast = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.console=java.base", "-Xmn4m",
+        "-XX:-UsePerfData", "-Xint");
     var results = new ArrayList<StartupBench.Result>();
     results.add(StartupBench.measure("./localagent --version", List.of(root.resolve("localagent").toString(), "--version"), runs));
     var direct = new ArrayList<String>(List.of(java));

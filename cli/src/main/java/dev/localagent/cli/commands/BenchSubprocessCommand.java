@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "subprocess",
     description = "Commands/s spawning /bin/echo with output captured: shell.exec and ProcessBuilder"
-        + " launch mechanisms next to a C posix_spawn loop and Python subprocess.run (needs gcc, python3).")
+        + " launch mechanisms next to C posix_spawn loops and Python subprocess (needs gcc, python3).")
 public final class BenchSubprocessCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -23,10 +23,14 @@ public final class BenchSubprocessCommand implements Runnable {
   @Option(names = "--runs", defaultValue = "3", description = "Runs per variant; the median is reported (default ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--warmup", defaultValue = "1000",
+      description = "Commands per thread each Java variant runs, on the timed threads, before it is timed (default ${DEFAULT-VALUE}).")
+  int warmup;
+
   @Override
   public void run() {
     try {
-      SubprocessBench.run(new SubprocessBench.Options(count, threads, runs), spec.commandLine().getOut());
+      SubprocessBench.run(new SubprocessBench.Options(count, threads, runs, warmup), spec.commandLine().getOut());
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -19,6 +19,7 @@ public final class PluginsListCommand implements Callable<Integer> {
   public Integer call() {
     var context = PluginsCommand.context(spec);
     try (PluginHost host = PluginsCommand.open(context)) {
+      dev.localagent.cli.StartupTrace.mark("plugin host open");
       var printer = new PluginPrinter(context.out());
       if (context.json()) {
         printer.json(host.plugins());

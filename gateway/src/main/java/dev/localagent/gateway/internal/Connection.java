@@ -90,6 +90,11 @@ final class Connection {
     out.offer(WireJson.encode(new ReplyFrame(replyType, requestId, result)));
   }
 
+  /** Queues a frame already encoded. */
+  void send(byte[] json) {
+    out.offer(json);
+  }
+
   void error(String requestId, String code, String message) {
     server.metrics().errorsSent.increment();
     out.offer(WireJson.encode(new ErrorFrame(Protocol.ERROR, requestId, code, message)));

@@ -50,6 +50,11 @@ public final class GatewayMetrics {
     return eventsOut.sum();
   }
 
+  /** Frames written to clients: replies, errors and event frames (one per batch). */
+  public long framesOut() {
+    return framesOut.sum();
+  }
+
   /** Renders every metric in the Prometheus text exposition format, version 0.0.4. */
   public String render() {
     var out = new StringBuilder(1_024);

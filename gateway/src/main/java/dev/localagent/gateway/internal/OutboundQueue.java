@@ -36,6 +36,7 @@ final class OutboundQueue {
   private volatile boolean closeSent;
   private volatile boolean batching;
   private volatile int batchMaxEvents;
+  private volatile byte[][] batch = new byte[1][]; // The frame being built; used on the event loop only.
   private volatile long batchMaxDelayNanos;
 
   OutboundQueue(Channel channel, GatewayMetrics metrics, Runnable onDrained) {
@@ -48,6 +49,7 @@ final class OutboundQueue {
 
   /** Applies what hello negotiated. */
   void configureBatching(boolean enabled, int maxEvents, long maxDelayMillis) {
+    batch = new byte[enabled ? maxEvents : 1][];
     batchMaxEvents = enabled ? maxEvents : 1;
     batchMaxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
     batching = enabled;
@@ -161,13 +163,25 @@ final class OutboundQueue {
       metrics.framesOut.increment();
       return new TextWebSocketFrame(Unpooled.wrappedBuffer(first));
     }
-    ByteBuf buf = channel.alloc().buffer(Math.max(256, (first.length + 1) * 8));
-    buf.writeByte('[').writeBytes(first).writeByte(',').writeBytes(second);
+    // Take the whole batch first so its frame is allocated once at its exact size, not regrown.
+    byte[][] batch = this.batch;
+    batch[0] = first;
+    batch[1] = second;
     int count = 2;
+    int bytes = first.length + second.length;
     byte[] next;
     while (count < batchMaxEvents && (next = queue.poll()) != null) {
-      buf.writeByte(',').writeBytes(next);
-      count++;
+      batch[count++] = next;
+      bytes += next.length;
+    }
+    ByteBuf buf = channel.alloc().buffer(bytes + count + 1); // The events, commas and brackets.
+    buf.writeByte('[');
+    for (int i = 0; i < count; i++) {
+      if (i > 0) {
+        buf.writeByte(',');
+      }
+      buf.writeBytes(batch[i]);
+      batch[i] = null;
     }
     buf.writeByte(']');
     queued.addAndGet(-count);

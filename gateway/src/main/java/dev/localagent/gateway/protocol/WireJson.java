@@ -2,13 +2,16 @@ package dev.localagent.gateway.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -49,6 +52,29 @@ public final class WireJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The pong frame, byte for byte what {@link #encode} makes of a {@link ReplyFrame} carrying a
+   * {@link Messages.Pong}, written with the streaming generator: ping is the one request a client
+   * may send at a high rate, and the generator skips the record serializer's reflective calls.
+   */
+  public static byte[] encodePong(String id, long serverTimeMillis) {
+    var bytes = new ByteArrayBuilder(64);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("type", Protocol.PING.replyType());
+      if (id != null) {
+        json.writeStringField("id", id);
+      }
+      json.writeObjectFieldStart("result");
+      json.writeNumberField("serverTimeMillis", serverTimeMillis);
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   public static byte[] encodeEvent(SessionEvent event) {

@@ -6,9 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,22 +24,24 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFiles {
   private static final int EEXIST = 17;
+  private static final int NEW_FILE_MODE = 0644; // rw-r--r--, less the umask
+  /** This process's umask (no JDK call reads it, and nothing here changes it), or -1 if unknown. */
+  private static final int UMASK = readUmask();
 
   private AtomicFiles() {}
 
   /** Replaces (or creates) {@code target} with {@code data}; the parent directory must exist. */
   public static void write(Path target, byte[] data) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Set<PosixFilePermission> keep =
-        Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.getPosixFilePermissions(target) : null;
-    Path temp = Libc.AVAILABLE ? writeUnnamed(dir, target, data) : null;
+    Set<PosixFilePermission> keep = permissionsOfRegularFile(target); // one lstat
+    Path temp = Libc.AVAILABLE ? writeUnnamed(dir, target, data, keep) : null;
     if (temp == null) {
       temp = writeNamed(dir, target, data);
+      if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
+        setPermissions(temp, keep);
+      }
     }
     try {
-      if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
-        Files.setPosixFilePermissions(temp, keep);
-      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
@@ -46,13 +50,41 @@ public final class AtomicFiles {
     fsyncDirectory(dir);
   }
 
-  /** The O_TMPFILE path; null when the file system does not support it. */
-  private static Path writeUnnamed(Path dir, Path target, byte[] data) throws IOException {
-    int fd = Libc.openTmpFile(dir.toString());
+  /** The permissions of {@code target} when it is a regular file (not through a symlink), else null. */
+  private static Set<PosixFilePermission> permissionsOfRegularFile(Path target) throws IOException {
+    try {
+      PosixFileAttributes attributes = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isRegularFile() ? attributes.permissions() : null;
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private static void setPermissions(Path temp, Set<PosixFilePermission> keep) throws IOException {
+    try {
+      Files.setPosixFilePermissions(temp, keep);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+  }
+
+  /**
+   * The O_TMPFILE path; null when the file system does not support it. A replaced file's
+   * permissions are set on the descriptor before the file gets a name, so the new content is
+   * never readable under wider permissions than the old, not even as the temp file.
+   */
+  private static Path writeUnnamed(Path dir, Path target, byte[] data, Set<PosixFilePermission> keep)
+      throws IOException {
+    int mode = keep == null ? NEW_FILE_MODE : mode(keep);
+    int fd = Libc.openTmpFile(dir.toString(), mode);
     if (fd < 0) {
       return null;
     }
     try {
+      if (keep != null && (UMASK < 0 || (mode & UMASK) != 0)) {
+        check(Libc.fchmod(fd, mode), "fchmod", target); // the umask took bits the old file had
+      }
       check(Libc.writeFully(fd, data), "write", target);
       check(Libc.fsync(fd), "fsync", target);
       while (true) {
@@ -66,6 +98,27 @@ public final class AtomicFiles {
     } finally {
       Libc.close(fd);
     }
+  }
+
+  private static int readUmask() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("Umask:")) {
+          return Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux, or an old kernel: set the permissions explicitly every time.
+    }
+    return -1;
+  }
+
+  private static int mode(Set<PosixFilePermission> permissions) {
+    int mode = 0;
+    for (PosixFilePermission p : permissions) {
+      mode |= 0400 >> p.ordinal(); // OWNER_READ .. OTHERS_EXECUTE are declared in rwxrwxrwx order
+    }
+    return mode;
   }
 
   private static Path writeNamed(Path dir, Path target, byte[] data) throws IOException {
@@ -88,6 +141,17 @@ public final class AtomicFiles {
 
   /** Makes a rename or create in {@code dir} durable. */
   public static void fsyncDirectory(Path dir) throws IOException {
+    if (Libc.AVAILABLE) {
+      int fd = Libc.openDirectory(dir.toString());
+      if (fd >= 0) {
+        try {
+          check(Libc.fsync(fd), "fsync", dir);
+        } finally {
+          Libc.close(fd);
+        }
+        return;
+      }
+    }
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -24,7 +24,15 @@ final class Libc {
   static final boolean AVAILABLE;
   static final int SIGKILL = 9;
   static final int SIGTERM = 15;
+  static final int EINTR = 4;
+  static final int EAGAIN = 11;
+  /** What {@link #waitpidNoHang} returns for a child that has not exited; no wait status is negative. */
+  static final int STILL_RUNNING = Integer.MIN_VALUE;
+  private static final int WNOHANG = 1;
+  private static final int O_RDONLY = 0;
   private static final int O_WRONLY = 1;
+  private static final int O_DIRECTORY_X86 = 0200000;
+  private static final int O_DIRECTORY_ARM = 040000;
   private static final int O_CLOEXEC = 02000000;
   private static final int AT_FDCWD = -100;
   private static final int AT_SYMLINK_FOLLOW = 0x400;
@@ -32,11 +40,13 @@ final class Libc {
   private static final int O_TMPFILE_ARM = 020040000;
 
   private static final int O_TMPFILE;
+  private static final int O_DIRECTORY;
   private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
   private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
   private static MethodHandle open;
   private static MethodHandle write;
   private static MethodHandle fsync;
+  private static MethodHandle fchmod;
   private static MethodHandle close;
   private static MethodHandle linkat;
   private static MethodHandle kill;
@@ -48,6 +58,7 @@ final class Libc {
     String arch = System.getProperty("os.arch");
     boolean linux = System.getProperty("os.name").equals("Linux");
     O_TMPFILE = arch.equals("aarch64") ? O_TMPFILE_ARM : O_TMPFILE_X86;
+    O_DIRECTORY = arch.equals("aarch64") ? O_DIRECTORY_ARM : O_DIRECTORY_X86;
     boolean ok = linux && (arch.equals("amd64") || arch.equals("aarch64"));
     if (ok) {
       try {
@@ -71,6 +82,8 @@ final class Libc {
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
     fsync = linker.downcallHandle(libc.find("fsync").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT), errno);
+    fchmod = linker.downcallHandle(libc.find("fchmod").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
     close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     linkat = linker.downcallHandle(libc.find("linkat").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
@@ -83,14 +96,37 @@ final class Libc {
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
   }
 
-  /** An unnamed file in {@code dir}, or -errno (e.g. EOPNOTSUPP on file systems without it). */
-  static int openTmpFile(String dir) {
+  /**
+   * An unnamed file in {@code dir} created with {@code mode} (less the umask), or -errno (e.g.
+   * EOPNOTSUPP on file systems without it).
+   */
+  static int openTmpFile(String dir, int mode) {
+    return openWithMode(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  }
+
+  /** Opens directory {@code dir} for fsync; the fd or -errno. */
+  static int openDirectory(String dir) {
+    return openWithMode(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  }
+
+  private static int openWithMode(String path, int flags, int mode) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);
-      int fd = (int) open.invokeExact(state, arena.allocateFrom(dir), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+      int fd = (int) open.invokeExact(state, arena.allocateFrom(path), flags, mode);
       return fd >= 0 ? fd : -errno(state);
     } catch (Throwable t) {
-      throw new IllegalStateException("open(O_TMPFILE) failed to call", t);
+      throw new IllegalStateException("open failed to call", t);
+    }
+  }
+
+  /** Sets the permission bits of open file {@code fd} exactly (no umask); returns 0 or -errno. */
+  static int fchmod(int fd, int mode) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = arena.allocate(CAPTURE);
+      int rc = (int) fchmod.invokeExact(state, fd, mode);
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("fchmod failed to call", t);
     }
   }
 
@@ -167,15 +203,45 @@ final class Libc {
     }
   }
 
-  /** Reaps child {@code pid}; returns its raw wait status, or -errno. */
+  /**
+   * read(2) into native memory, for loops that read many times: {@code state} is a segment from
+   * {@link #newCallState}. Returns the count, 0 at EOF, or -errno (EINTR and EAGAIN included).
+   */
+  static long read(int fd, MemorySegment buffer, MemorySegment state) {
+    try {
+      long n = (long) read.invokeExact(state, fd, buffer, buffer.byteSize());
+      return n >= 0 ? n : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("read failed to call", t);
+    }
+  }
+
+  /** Room for the errno a call leaves behind, for {@link #read(int, MemorySegment, MemorySegment)}. */
+  static MemorySegment newCallState(Arena arena) {
+    return arena.allocate(CAPTURE);
+  }
+
+  /** Reaps child {@code pid}, waiting for it; returns its raw wait status, or -errno. */
   static int waitpid(long pid) {
+    return waitpid(pid, 0);
+  }
+
+  /** Reaps child {@code pid} if it has exited; its raw wait status, {@link #STILL_RUNNING}, or -errno. */
+  static int waitpidNoHang(long pid) {
+    return waitpid(pid, WNOHANG);
+  }
+
+  private static int waitpid(long pid, int options) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment state = arena.allocate(CAPTURE);
       MemorySegment status = arena.allocate(JAVA_INT);
       while (true) {
-        int rc = (int) waitpid.invokeExact(state, (int) pid, status, 0);
-        if (rc >= 0 || errno(state) != 4) {
-          return rc >= 0 ? status.get(JAVA_INT, 0) : -errno(state);
+        int rc = (int) waitpid.invokeExact(state, (int) pid, status, options);
+        if (rc == 0) {
+          return STILL_RUNNING; // only with WNOHANG
+        }
+        if (rc > 0 || errno(state) != EINTR) {
+          return rc > 0 ? status.get(JAVA_INT, 0) : -errno(state);
         }
       }
     } catch (Throwable t) {

@@ -14,7 +14,6 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Starts a command with glibc's posix_spawn through the FFM API: one exec, in a new session
@@ -43,7 +42,8 @@ final class NativeSpawn {
   private static MethodHandle addChdir;
   private static MethodHandle addCloseFrom;
   private static MethodHandle attrInit;
-  private static MethodHandle attrDestroy;
+  private static MemorySegment spawnAttributes;
+  private static MemorySegment devNull;
   private static MethodHandle setFlags;
   private static MethodHandle setSigMask;
   private static MethodHandle setSigDefault;
@@ -58,7 +58,9 @@ final class NativeSpawn {
     if (ok) {
       try {
         bind();
-      } catch (RuntimeException | LinkageError e) {
+        spawnAttributes = buildAttributes();
+        devNull = Arena.global().allocateFrom("/dev/null");
+      } catch (Throwable e) { // e.g. a symbol or native access missing
         ok = false; // an older libc: ProcessBuilder still works
       }
     }
@@ -80,7 +82,6 @@ final class NativeSpawn {
     addChdir = h(linker, libc, "posix_spawn_file_actions_addchdir_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     addCloseFrom = h(linker, libc, "posix_spawn_file_actions_addclosefrom_np", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     attrInit = h(linker, libc, "posix_spawnattr_init", p);
-    attrDestroy = h(linker, libc, "posix_spawnattr_destroy", p);
     setFlags = h(linker, libc, "posix_spawnattr_setflags", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
     setSigMask = h(linker, libc, "posix_spawnattr_setsigmask", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     setSigDefault = h(linker, libc, "posix_spawnattr_setsigdefault", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
@@ -96,30 +97,30 @@ final class NativeSpawn {
     return linker.downcallHandle(libc.find(name).orElseThrow(), descriptor);
   }
 
+  /** A started child: its pid (also its process-group id) and the read ends of its stdout and stderr. */
+  record Started(long pid, int stdoutFd, int stderrFd) {}
+
   /**
-   * Starts {@code argv} (program as an absolute path) in {@code cwd} with exactly {@code env}.
+   * Starts {@code argv} (program as an absolute path) in {@code cwd} with exactly the variables
+   * of {@code env}. Per call only the pipes, the file actions and argv are built; the spawn
+   * attributes and the environment block are built once.
    *
    * @throws IOException when the program cannot be executed, with the errno's meaning
    */
-  static Process start(List<String> argv, Map<String, String> env, Path cwd) throws IOException {
+  static Started start(List<String> argv, ChildEnvironment env, Path cwd) throws IOException {
     try (Arena arena = Arena.ofConfined()) {
       int[] out = pipe(arena);
       int[] err = pipe(arena);
       MemorySegment actions = arena.allocate(ACTIONS_BYTES);
-      MemorySegment attr = arena.allocate(ATTR_BYTES);
       check((int) actionsInit.invokeExact(actions), "file_actions_init");
-      check((int) attrInit.invokeExact(attr), "spawnattr_init");
       int rc;
       MemorySegment pid = arena.allocate(JAVA_INT);
       try {
         fileActions(arena, actions, out[1], err[1], cwd);
-        attributes(arena, attr);
         MemorySegment args = strings(arena, argv);
-        MemorySegment envp = strings(arena, env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        rc = (int) spawn.invokeExact(pid, args.getAtIndex(ADDRESS, 0), actions, attr, args, envp);
+        rc = (int) spawn.invokeExact(pid, args.getAtIndex(ADDRESS, 0), actions, spawnAttributes, args, env.envp());
       } finally {
         int ignored = (int) actionsDestroy.invokeExact(actions);
-        ignored = (int) attrDestroy.invokeExact(attr);
         Libc.close(out[1]);
         Libc.close(err[1]);
       }
@@ -128,12 +129,22 @@ final class NativeSpawn {
         Libc.close(err[0]);
         throw new IOException("error=" + rc + ", " + Libc.describe(rc));
       }
-      return new SpawnedProcess(pid.get(JAVA_INT, 0), out[0], err[0]);
+      return new Started(pid.get(JAVA_INT, 0), out[0], err[0]);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("posix_spawn failed to call", t);
     }
+  }
+
+  /** A NULL-terminated {@code char *[]} of {@code values}, allocated in {@code arena}. */
+  static MemorySegment strings(Arena arena, List<String> values) {
+    MemorySegment array = arena.allocate(ADDRESS, values.size() + 1L);
+    for (int i = 0; i < values.size(); i++) {
+      array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
+    }
+    array.setAtIndex(ADDRESS, values.size(), MemorySegment.NULL);
+    return array;
   }
 
   /** A descriptor that becomes readable when {@code pid} exits, or a negative value. */
@@ -155,7 +166,7 @@ final class NativeSpawn {
   }
 
   private static void fileActions(Arena arena, MemorySegment actions, int out, int err, Path cwd) throws Throwable {
-    check((int) addOpen.invokeExact(actions, 0, arena.allocateFrom("/dev/null"), O_RDONLY, 0), "addopen");
+    check((int) addOpen.invokeExact(actions, 0, devNull, O_RDONLY, 0), "addopen");
     check((int) addDup2.invokeExact(actions, out, 1), "adddup2");
     check((int) addDup2.invokeExact(actions, err, 2), "adddup2");
     check((int) addChdir.invokeExact(actions, arena.allocateFrom(cwd.toString())), "addchdir_np");
@@ -163,14 +174,19 @@ final class NativeSpawn {
     check((int) addCloseFrom.invokeExact(actions, 3), "addclosefrom_np");
   }
 
-  private static void attributes(Arena arena, MemorySegment attr) throws Throwable {
-    MemorySegment none = arena.allocate(SIGSET_BYTES);
-    MemorySegment all = arena.allocate(SIGSET_BYTES);
+  /** The spawn attributes every command gets; posix_spawn only reads them, so one copy serves all threads. */
+  private static MemorySegment buildAttributes() throws Throwable {
+    Arena global = Arena.global();
+    MemorySegment attr = global.allocate(ATTR_BYTES);
+    MemorySegment none = global.allocate(SIGSET_BYTES);
+    MemorySegment all = global.allocate(SIGSET_BYTES);
+    check((int) attrInit.invokeExact(attr), "spawnattr_init");
     check((int) sigEmptySet.invokeExact(none), "sigemptyset");
     check((int) sigFillSet.invokeExact(all), "sigfillset");
     check((int) setSigMask.invokeExact(attr, none), "setsigmask");
     check((int) setSigDefault.invokeExact(attr, all), "setsigdefault");
     check((int) setFlags.invokeExact(attr, (short) (SETSID | SETSIGMASK | SETSIGDEF)), "setflags");
+    return attr;
   }
 
   private static int[] pipe(Arena arena) throws Throwable {
@@ -179,15 +195,6 @@ final class NativeSpawn {
       throw new IOException("pipe2 failed");
     }
     return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
-  }
-
-  private static MemorySegment strings(Arena arena, List<String> values) {
-    MemorySegment array = arena.allocate(ADDRESS, values.size() + 1L);
-    for (int i = 0; i < values.size(); i++) {
-      array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
-    }
-    array.setAtIndex(ADDRESS, values.size(), MemorySegment.NULL);
-    return array;
   }
 
   private static void check(int rc, String call) {

@@ -53,17 +53,30 @@ final class OutputCapture {
     }
 
     void accept(byte[] buffer, int n) {
-      int keep = reserve(n);
+      accept(ByteBuffer.wrap(buffer, 0, n));
+    }
+
+    /** Takes the remaining bytes of {@code bytes} (heap or native); keeps up to the cap. */
+    void accept(ByteBuffer bytes) {
+      int keep = reserve(bytes.remaining());
       if (keep == 0) {
         return;
       }
-      if (pending.remaining() < keep) {
-        pending = ByteBuffer.allocate(pending.position() + keep).put(pending.flip());
+      bytes.limit(bytes.position() + keep);
+      ByteBuffer in = bytes;
+      if (pending.position() > 0) { // the start of a UTF-8 sequence split by the previous read
+        if (pending.remaining() < keep) {
+          pending = ByteBuffer.allocate(pending.position() + keep).put(pending.flip());
+        }
+        in = pending.put(bytes).flip();
       }
-      pending.put(buffer, 0, keep).flip();
-      CharBuffer chars = CharBuffer.allocate(keep + 1);
-      decoder.decode(pending, chars, false); // an incomplete UTF-8 sequence waits for the next read
-      pending.compact();
+      CharBuffer chars = CharBuffer.allocate(in.remaining() + 1);
+      decoder.decode(in, chars, false); // an incomplete UTF-8 sequence waits for the next read
+      if (in == pending) {
+        pending.compact();
+      } else {
+        pending.clear().put(in); // at most 3 bytes
+      }
       chars.flip();
       if (chars.hasRemaining()) {
         String chunk = chars.toString();

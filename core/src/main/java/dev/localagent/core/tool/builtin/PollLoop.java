@@ -5,73 +5,162 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One thread's worth of work per natively spawned command: poll(2) over its stdout, stderr and
- * pidfd; bytes go to the {@link OutputCapture}, the exit is reaped as soon as the pidfd fires.
- * Ends when both pipes are closed and the child was reaped, or when the command is abandoned.
+ * A natively spawned command's whole life after the spawn, as one poll(2) loop over its stdout,
+ * stderr and pidfd: output goes to the {@link OutputCapture} as it arrives; when the leader
+ * exits, what it left in its group is killed and it is reaped; at the deadline or on cancel the
+ * whole tree is killed. The loop can stop at a budget and be resumed on another thread (one
+ * thread at a time), so a virtual-thread caller runs short commands itself and hands long ones
+ * to a platform thread instead of pinning its carrier.
  */
 final class PollLoop {
   private static final short POLLIN = 0x1;
   private static final int POLLFD_BYTES = 8; // struct pollfd { int fd; short events; short revents; }
-  private static final int TICK_MILLIS = 200; // how soon an abandoned loop notices
+  private static final int TICK_MILLIS = 100; // how soon a cancel or interrupt is noticed
+  private static final int BUFFER_BYTES = 64 * 1024; // a whole default pipe buffer per read
+  private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1); // to drain pipes after the end
+  private static final int STDOUT = 0;
+  private static final int STDERR = 1;
+  private static final int PIDFD = 2;
 
-  private final SpawnedProcess process;
-  private final OutputCapture capture;
+  private final NativeChild child;
+  private final long deadline;
+  private final int[] fds; // stdout, stderr, pidfd; -1 once closed (or no pidfd)
+  private final OutputCapture.Stream[] sinks;
+  private volatile boolean cancelled;
+  private boolean timedOut;
+  private boolean wrappingUp; // the leader is gone or being killed: stop reading pipes at the cutoff
+  private long cutoff;
 
-  PollLoop(SpawnedProcess process, OutputCapture capture) {
-    this.process = process;
-    this.capture = capture;
+  PollLoop(NativeSpawn.Started started, OutputCapture capture, long deadline) {
+    this.child = new NativeChild(started.pid());
+    this.deadline = deadline;
+    int pidfd = NativeSpawn.pidfd(started.pid()); // negative on kernels before 5.3: then reap by polling
+    this.fds = new int[] {started.stdoutFd(), started.stderrFd(), pidfd < 0 ? -1 : pidfd};
+    this.sinks = new OutputCapture.Stream[] {capture.stream("stdout"), capture.stream("stderr")};
   }
 
-  void run(int stdoutFd, int stderrFd) {
-    int pidfd = NativeSpawn.pidfd(process.pid());
-    int[] fds = {stdoutFd, stderrFd, pidfd};
-    OutputCapture.Stream[] sinks = {capture.stream("stdout"), capture.stream("stderr"), null};
-    byte[] buffer = new byte[16 * 1024];
-    if (pidfd < 0) {
-      fds[2] = -1; // no pidfd (old kernel): reap once the pipes are closed
-    }
+  NativeChild child() {
+    return child;
+  }
+
+  boolean timedOut() {
+    return timedOut;
+  }
+
+  /** Kills the tree now and makes the loop wrap up; safe from any thread. */
+  void cancel() {
+    cancelled = true;
+    child.killTree();
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  /** Runs the loop until the command is over. An interrupt of the running thread counts as a cancel. */
+  void runToEnd() {
+    run(false, 0);
+  }
+
+  /** Runs the loop until the command is over (true) or until {@code budgetEnd} (false; call again to go on). */
+  boolean runUntil(long budgetEnd) {
+    return run(true, budgetEnd);
+  }
+
+  private boolean run(boolean budgeted, long budgetEnd) {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment pollfds = arena.allocate((long) POLLFD_BYTES * fds.length);
-      while ((fds[0] >= 0 || fds[1] >= 0 || fds[2] >= 0) && !process.abandoned()) {
+      MemorySegment pollfds = arena.allocate(POLLFD_BYTES * 3L);
+      MemorySegment buffer = arena.allocate(BUFFER_BYTES);
+      MemorySegment callState = Libc.newCallState(arena);
+      while (!over()) {
+        long now = System.nanoTime();
+        if (budgeted && now - budgetEnd >= 0) {
+          return false;
+        }
+        if (Thread.currentThread().isInterrupted() && !cancelled) {
+          cancel();
+        }
+        long wait = (wrappingUp ? cutoff : deadline) - now;
+        if (budgeted) {
+          wait = Math.min(wait, budgetEnd - now);
+        }
+        int timeout = (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 0, TICK_MILLIS);
         for (int i = 0; i < fds.length; i++) {
-          pollfds.set(JAVA_INT, (long) i * POLLFD_BYTES, fds[i]); // negative fds are ignored by poll
+          pollfds.set(JAVA_INT, (long) i * POLLFD_BYTES, fds[i]); // negative fds are skipped by poll
           pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 4, POLLIN);
           pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 6, (short) 0);
         }
-        if (NativeSpawn.poll(pollfds, fds.length, TICK_MILLIS) <= 0) {
-          continue; // timeout or EINTR
-        }
-        for (int i = 0; i < 2; i++) {
-          if (fds[i] >= 0 && pollfds.get(JAVA_SHORT, (long) i * POLLFD_BYTES + 6) != 0) {
-            fds[i] = drainOnce(fds[i], sinks[i], buffer);
+        if (NativeSpawn.poll(pollfds, fds.length, timeout) > 0) {
+          for (int i = STDOUT; i <= STDERR; i++) {
+            if (fds[i] >= 0 && pollfds.get(JAVA_SHORT, (long) i * POLLFD_BYTES + 6) != 0) {
+              fds[i] = drainOnce(fds[i], sinks[i], buffer, callState);
+            }
+          }
+          if (fds[PIDFD] >= 0 && pollfds.get(JAVA_SHORT, PIDFD * (long) POLLFD_BYTES + 6) != 0) {
+            child.killLeftoversAndReap();
+            closeFd(PIDFD);
           }
         }
-        if (fds[2] >= 0 && pollfds.get(JAVA_SHORT, 2L * POLLFD_BYTES + 6) != 0) {
-          process.exited();
-          Libc.close(fds[2]);
-          fds[2] = -1;
+        if (fds[PIDFD] < 0 && !child.reaped()) {
+          child.tryReap(); // no pidfd
         }
       }
-    } finally {
-      for (int fd : fds) {
-        if (fd >= 0) {
-          Libc.close(fd);
-        }
-      }
-      process.exited(); // reaps, if not yet: the leader has exited or was killed by now
+      return true;
     }
   }
 
+  /** True when the pipes are closed and the leader reaped; wraps up at the deadline, cancel or cutoff. */
+  private boolean over() {
+    long now = System.nanoTime();
+    if (!timedOut && !child.reaped() && now - deadline >= 0) {
+      timedOut = true;
+      child.killTree();
+    }
+    if ((cancelled || timedOut) && !(wrappingUp && cutoff - now <= GRACE_NANOS)) {
+      wrappingUp = true; // the tree is dead: its pipes close at once, or were taken by an escaped process
+      cutoff = now + GRACE_NANOS;
+    } else if (child.reaped() && !wrappingUp) {
+      // Exited and its group killed; a daemon that left the group may hold a pipe: read on, up to the deadline.
+      wrappingUp = true;
+      cutoff = deadline - now > GRACE_NANOS ? deadline : now + GRACE_NANOS;
+    }
+    if (wrappingUp && now - cutoff >= 0) {
+      closeFd(STDOUT);
+      closeFd(STDERR);
+      if (!child.reaped()) {
+        closeFd(PIDFD);
+        RunningCommand.NATIVE_THREADS.execute(child::reap); // SIGKILLed, but maybe stuck in the kernel
+      }
+      return true;
+    }
+    if (fds[STDOUT] < 0 && fds[STDERR] < 0 && child.reaped()) {
+      closeFd(PIDFD);
+      return true;
+    }
+    return false;
+  }
+
   /** Reads what is there; returns the fd, or -1 once it hit EOF or failed (and was closed). */
-  private static int drainOnce(int fd, OutputCapture.Stream sink, byte[] buffer) {
-    long n = Libc.read(fd, buffer, 0, buffer.length);
+  private static int drainOnce(int fd, OutputCapture.Stream sink, MemorySegment buffer, MemorySegment callState) {
+    long n = Libc.read(fd, buffer, callState);
     if (n > 0) {
-      sink.accept(buffer, (int) n);
+      sink.accept(buffer.asSlice(0, n).asByteBuffer());
+      return fd;
+    }
+    if (n == -Libc.EINTR || n == -Libc.EAGAIN) {
       return fd;
     }
     Libc.close(fd);
     return -1;
+  }
+
+  private void closeFd(int index) {
+    if (fds[index] >= 0) {
+      Libc.close(fds[index]);
+      fds[index] = -1;
+    }
   }
 }

@@ -33,11 +33,8 @@ final class ProcessTree {
     return out;
   }
 
-  /** Starts {@code argv}: natively in a new session when possible, else via ProcessBuilder + setsid. */
+  /** Starts {@code argv} through ProcessBuilder + setsid (the portable path; see {@link NativeSpawn}). */
   static Process start(List<String> argv, Map<String, String> env, Path cwd) throws IOException {
-    if (nativeSpawn) {
-      return NativeSpawn.start(argv, env, cwd);
-    }
     var builder = new ProcessBuilder(inNewGroup(argv))
         .directory(cwd.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -56,7 +53,7 @@ final class ProcessTree {
 
   /** Kills what is left of the process's group, e.g. background jobs after the leader exited. */
   static void killGroup(Process process) {
-    if (!GROUPS && !(process instanceof SpawnedProcess)) {
+    if (!GROUPS) {
       return; // not started in a group of its own: the group is ours
     }
     long pgid = process.pid();

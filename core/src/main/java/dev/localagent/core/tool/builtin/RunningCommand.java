@@ -4,7 +4,6 @@ import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,11 +11,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** One started command: pumps its output, waits for exit, timeout or cancel, kills its tree. */
+/**
+ * One command started through ProcessBuilder (where native spawning is not available): pumps its
+ * output on virtual threads, waits for exit, timeout or cancel, kills its tree.
+ */
 final class RunningCommand {
   private final Process process;
   private final OutputCapture capture;
-  /** Platform threads for native reads and waits, reused across commands. */
+  /** Platform threads for native polls and waits handed off by virtual threads, reused across commands. */
   static final ExecutorService NATIVE_THREADS = Executors.newCachedThreadPool(
       Thread.ofPlatform().daemon().name("shell-native-", 0).factory());
   private static final ExecutorService VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
@@ -27,13 +29,8 @@ final class RunningCommand {
   RunningCommand(Process process, OutputCapture capture) {
     this.process = process;
     this.capture = capture;
-    if (process instanceof SpawnedProcess spawned) {
-      this.stdout = spawned.drainInto(capture); // one poll loop for both pipes and the exit
-      this.stderr = CompletableFuture.completedFuture(null);
-    } else {
-      this.stdout = pump(process.getInputStream(), "stdout");
-      this.stderr = pump(process.getErrorStream(), "stderr");
-    }
+    this.stdout = pump(process.getInputStream(), "stdout");
+    this.stderr = pump(process.getErrorStream(), "stderr");
   }
 
   ToolResult await(long timeoutNanos) throws InterruptedException {
@@ -54,22 +51,19 @@ final class RunningCommand {
     long left = Math.max(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1000);
     join(stdout, left);
     join(stderr, left);
-    if (process instanceof SpawnedProcess spawned) {
-      spawned.abandon(); // a pipe still held by an escaped process must not keep the loop alive
-    }
-    return result(exited);
+    return result(capture, !exited, exited ? process.waitFor() : -1);
   }
 
-  private ToolResult result(boolean exited) throws InterruptedException {
+  /** The tool result for a finished command: its output, and what went wrong if anything did. */
+  static ToolResult result(OutputCapture capture, boolean timedOut, int status) {
     var text = new StringBuilder(capture.text());
     if (capture.dropped() > 0) {
       text.append("\n[output truncated: ").append(capture.dropped()).append(" more bytes not shown]");
     }
-    if (!exited) {
+    if (timedOut) {
       text.append("\n[timed out; the command and all processes it started were killed]");
       return ToolResult.error(ToolErrors.TIMEOUT.id(), text.toString());
     }
-    int status = process.waitFor();
     if (status != 0) {
       text.append("\n[exit status ").append(status).append(']');
       return ToolResult.error(ToolErrors.EXIT_STATUS.id(), text.toString());
@@ -78,9 +72,7 @@ final class RunningCommand {
   }
 
   private Future<?> pump(InputStream in, String stream) {
-    // Native reads would pin a virtual thread's carrier; JDK pipe streams are virtual-thread friendly.
-    ExecutorService threads = process instanceof SpawnedProcess ? NATIVE_THREADS : VIRTUAL_THREADS;
-    return threads.submit(() -> {
+    return VIRTUAL_THREADS.submit(() -> { // JDK pipe streams are virtual-thread friendly
       try (in) {
         capture.pump(in, stream);
       } catch (IOException e) {

@@ -5,7 +5,6 @@ import dev.localagent.api.tool.ToolOutput;
 import dev.localagent.api.tool.ToolRequest;
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.api.tool.ToolSpec;
-import dev.localagent.core.policy.Secrets;
 import dev.localagent.core.policy.ShellWords;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.IOException;
@@ -36,12 +35,12 @@ public final class ShellExecTool implements Tool {
         "timeout_seconds":{"type":"integer","minimum":1,"maximum":3600}},
        "required":["command"],"additionalProperties":false}""");
 
-  private final Map<String, String> environment;
+  private final ChildEnvironment environment;
   private final long maxOutputBytes;
 
   /** Runs commands with {@code environment} minus secret-named variables. */
   public ShellExecTool(Map<String, String> environment, long maxOutputBytes) {
-    this.environment = Map.copyOf(Secrets.scrubEnvironment(environment));
+    this.environment = new ChildEnvironment(environment);
     this.maxOutputBytes = maxOutputBytes;
   }
 
@@ -89,13 +88,19 @@ public final class ShellExecTool implements Tool {
 
   private ToolResult run(List<String> argv, Path cwd, long timeoutNanos, ToolOutput output)
       throws InterruptedException {
-    Process process;
+    var capture = new OutputCapture(output, maxOutputBytes);
+    List<String> program = resolve(argv);
     try {
-      process = ProcessTree.start(resolve(argv), environment, cwd);
+      if (ProcessTree.nativeSpawn) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        var loop = new PollLoop(NativeSpawn.start(program, environment, cwd), capture, deadline);
+        return NativeCommand.await(loop, capture);
+      }
+      Process process = ProcessTree.start(program, environment.variables(), cwd);
+      return new RunningCommand(process, capture).await(timeoutNanos);
     } catch (IOException e) {
       throw new ToolFailure(ToolErrors.START_FAILED, "cannot start '" + argv.getFirst() + "': " + e.getMessage());
     }
-    return new RunningCommand(process, new OutputCapture(output, maxOutputBytes)).await(timeoutNanos);
   }
 
   /** The program as an absolute path, looked up on the child's PATH, so a typo is a clear error. */
@@ -104,7 +109,7 @@ public final class ShellExecTool implements Tool {
     if (program.contains("/")) {
       return argv;
     }
-    for (String dir : environment.getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+    for (String dir : environment.variables().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         var resolved = new ArrayList<>(argv);

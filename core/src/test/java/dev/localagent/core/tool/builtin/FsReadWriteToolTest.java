@@ -87,6 +87,23 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void overwriteKeepsPermissionsThatTheUmaskWouldMaskAndANewFileGetsNoWriteBitsForOthers() throws IOException {
+    Path shared = workdir.resolve("shared.txt");
+    Files.writeString(shared, "old");
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-rw-"));
+    assertThat(call(new FsWriteTool(), workdir, "path", "shared.txt", "content", "new").ok()).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-rw-");
+    Path secret = workdir.resolve("secret.txt");
+    Files.writeString(secret, "old");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    assertThat(call(new FsWriteTool(), workdir, "path", "secret.txt", "content", "new").ok()).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+    assertThat(call(new FsWriteTool(), workdir, "path", "fresh.txt", "content", "x").ok()).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workdir.resolve("fresh.txt"))))
+        .startsWith("rw-").doesNotContain("x").matches("rw-.-..-.");
+  }
+
+  @Test
   void writingOverADirectoryIsRefused() throws IOException {
     Files.createDirectories(workdir.resolve("d"));
     assertThat(call(new FsWriteTool(), workdir, "path", "d", "content", "x").errorCode()).isEqualTo("LA-TOOL-005");

@@ -120,6 +120,67 @@ class ShellExecToolTest {
   }
 
   @Test
+  void cancellingACallOnAVirtualThreadKillsTheTreeAfterTheHandOff() throws Exception {
+    var pid = new AtomicLong();
+    var started = new CountDownLatch(1);
+    ToolOutput output = (stream, chunk) -> {
+      pid.set(Long.parseLong(chunk.trim()));
+      started.countDown();
+    };
+    var thrown = new AtomicReference<Throwable>();
+    Thread caller = Thread.ofVirtual().start(() -> {
+      try {
+        shell.call(new ToolRequest("c", Map.of("command", List.of("sh", "-c", "sleep 300 & echo $!; wait")), workdir), output);
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    caller.interrupt();
+    caller.join(Duration.ofSeconds(10));
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(Processes.awaitDeath(pid.get(), Duration.ofSeconds(5))).isTrue();
+  }
+
+  @Test
+  void longCommandsOnVirtualThreadsLeaveTheCarriersFreeForOtherVirtualThreads() throws Exception {
+    // More waiting commands than carrier threads: if each pinned its carrier in poll(2), the
+    // virtual thread that lets them finish could never run and they would all time out.
+    int commands = 2 * Runtime.getRuntime().availableProcessors() + 1;
+    var results = new java.util.concurrent.CopyOnWriteArrayList<ToolResult>();
+    var waiting = new CountDownLatch(commands);
+    ToolOutput output = (stream, chunk) -> waiting.countDown();
+    var callers = new java.util.ArrayList<Thread>();
+    for (int i = 0; i < commands; i++) {
+      callers.add(Thread.ofVirtual().start(() -> results.add(call(shell, workdir, output, "command",
+          List.of("sh", "-c", "echo waiting; while [ ! -e go ]; do sleep 0.01; done"), "timeout_seconds", 60))));
+    }
+    assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+    Thread.ofVirtual().start(() -> {
+      try {
+        Files.writeString(workdir.resolve("go"), "");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).join(Duration.ofSeconds(30));
+    for (Thread caller : callers) {
+      caller.join(Duration.ofSeconds(30));
+    }
+    assertThat(results).hasSize(commands).allSatisfy(r -> assertThat(r.ok()).as(r.content()).isTrue());
+  }
+
+  @Test
+  void aDaemonHoldingTheOutputPipeIsCutOffAtTheTimeoutAndTheOutputKept() {
+    ToolResult r = call(shell, workdir, "command", List.of("sh", "-c", "setsid sleep 300 & echo $!"), "timeout_seconds", 1);
+    long daemon = Long.parseLong(r.content().trim());
+    try {
+      assertThat(r.ok()).as(r.content()).isTrue(); // the command itself exited 0
+    } finally {
+      ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly); // it left the group: not ours to kill
+    }
+  }
+
+  @Test
   void hundredMegabytesOfOutputAreCappedAndTheCommandStillCompletes() {
     var streamed = new AtomicLong();
     ToolResult r = call(shell, workdir, (s, chunk) -> streamed.addAndGet(chunk.length()),

@@ -55,6 +55,7 @@ public final class AgentWiring implements AutoCloseable {
         maxSteps != null ? maxSteps : agent.maxSteps(), context.workdir(), agent.systemPrompt(), null, null);
     Toolbox toolbox = Toolbox.open(context);
     var store = store(context);
+    toolbox.awaitMcpServers(context);
     var engine = new DefaultAgentEngine(store, provider, toolbox.registry(), toolbox.invoker(), settings);
     return new AgentWiring(store, config, provider, toolbox.registry(), engine, toolbox);
   }

@@ -5,6 +5,7 @@ import dev.localagent.core.agent.AgentConfig;
 import dev.localagent.core.alerts.PerformanceAlertsConfig;
 import dev.localagent.core.config.ConfigSchema;
 import dev.localagent.core.logging.LoggingConfig;
+import dev.localagent.core.mcp.McpConfig;
 import dev.localagent.core.plugin.PluginsConfig;
 import dev.localagent.core.policy.PolicyConfig;
 import dev.localagent.core.provider.ProvidersConfig;
@@ -28,7 +29,8 @@ public final class ConfigSections {
       GatewayConfig.SECTION,
       GatewayClientConfig.SECTION,
       PolicyConfig.SECTION,
-      ClusterConfig.SECTION);
+      ClusterConfig.SECTION,
+      McpConfig.SECTION);
 
   private ConfigSections() {}
 }

@@ -42,18 +42,18 @@ public final class GatewayWiring {
   /**
    * Builds a server that is not started yet; the caller keeps and closes {@code toolbox}.
    *
+   * @param invoker {@code toolbox}'s invoker, possibly decorated (serve counts calls for alerts)
    * @param storeKind {@code jsonl} (default, persistent) or {@code memory}; unused in cluster mode
    * @param providerName a configured provider, {@code echo}, a URL, or null for the default
    * @param cluster cluster mode when it names a Redis URL
    */
-  public static GatewayServer server(AppContext context, GatewayConfig config, Toolbox toolbox, String storeKind,
-      String providerName, ClusterConfig cluster, String version) {
+  public static GatewayServer server(AppContext context, GatewayConfig config, Toolbox toolbox, ToolInvoker invoker,
+      String storeKind, String providerName, ClusterConfig cluster, String version) {
     String token = GatewayToken.loadOrCreate(tokenFile(context, config));
     ProviderConfig providerConfig =
         Providers.resolve(context.config().section(ProvidersConfig.SECTION), providerName);
     ModelProvider provider = Providers.create(providerConfig, context.env());
     ToolRegistry tools = toolbox.registry();
-    ToolInvoker invoker = toolbox.invoker();
     AgentConfig agent = context.config().section(AgentConfig.SECTION);
     var settings = new EngineSettings(providerConfig.model().isEmpty() ? "default" : providerConfig.model(),
         agent.maxSteps(), context.workdir(), agent.systemPrompt(), null,

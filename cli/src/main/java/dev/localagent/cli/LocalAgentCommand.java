@@ -48,7 +48,9 @@ public final class LocalAgentCommand implements Runnable {
       "plugins", dev.localagent.cli.commands.PluginsCommand.class,
       "serve", dev.localagent.cli.commands.ServeCommand.class,
       "attach", dev.localagent.cli.commands.AttachCommand.class,
-      "send", dev.localagent.cli.commands.SendCommand.class);
+      "send", dev.localagent.cli.commands.SendCommand.class,
+      "mcp", dev.localagent.cli.commands.McpCommand.class,
+      "alerts", dev.localagent.cli.commands.AlertsCommand.class);
 
   private final Map<String, String> env;
   private AppContext context;

@@ -30,6 +30,8 @@ final class Logging {
     context.reset();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(debug ? Level.DEBUG : Level.toLevel(config.level().name(), Level.INFO));
+    // The MCP SDK logs each server's whole instructions text at INFO; our own lines say what matters.
+    context.getLogger("io.modelcontextprotocol").setLevel(debug ? Level.DEBUG : Level.WARN);
     Path file = config.file().isEmpty() ? dirs.logFile() : Path.of(config.file());
     if (createParent(file)) {
       var appender = new FileAppender<ILoggingEvent>();

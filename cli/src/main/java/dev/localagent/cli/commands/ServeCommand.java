@@ -2,17 +2,22 @@ package dev.localagent.cli.commands;
 
 import dev.localagent.cli.AppContext;
 import dev.localagent.cli.GatewayWiring;
+import dev.localagent.cli.ServeMonitoring;
 import dev.localagent.cli.Toolbox;
 import dev.localagent.cli.LocalAgentCommand;
 import dev.localagent.cli.VersionProvider;
 import dev.localagent.cluster.ClusterConfig;
 import dev.localagent.core.error.ExitCode;
+import dev.localagent.core.monitor.AlertMonitor;
+import dev.localagent.core.monitor.CountingToolInvoker;
+import dev.localagent.core.monitor.MetricSample;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.gateway.GatewayConfig;
 import dev.localagent.gateway.GatewayConfigBuilder;
 import dev.localagent.gateway.GatewayErrors;
 import dev.localagent.gateway.GatewayServer;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -64,15 +69,22 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     AppContext context = root.context();
     GatewayConfig config = config(context.config().section(GatewayConfig.SECTION));
+    long opening = System.nanoTime();
     Toolbox toolbox = Toolbox.open(context);
+    // Plugin discovery is nearly all of opening the toolbox (MCP servers start in the background).
+    var pluginLoad = new MetricSample.PluginLoad(toolbox.plugins().plugins().size(),
+        Duration.ofNanos(System.nanoTime() - opening));
     // Hot reload: a changed, added or removed plugin jar is swapped after in-flight calls drain.
     AutoCloseable pluginWatch = toolbox.plugins().watch();
     ClusterConfig cluster = cluster(context.config().section(ClusterConfig.SECTION));
-    GatewayServer server = GatewayWiring.server(context, config, toolbox, store == null ? "jsonl" : store, provider,
-        cluster, version());
+    var calls = new CountingToolInvoker(toolbox.invoker());
+    GatewayServer server = GatewayWiring.server(context, config, toolbox, calls, store == null ? "jsonl" : store,
+        provider, cluster, version());
     InetSocketAddress address = server.start();
+    AlertMonitor alerts = ServeMonitoring.start(context, server, calls, pluginLoad);
     var stopped = new CountDownLatch(1);
     Runnable shutdown = () -> {
+      alerts.close();
       server.close();
       closeQuietly(pluginWatch);
       toolbox.close();

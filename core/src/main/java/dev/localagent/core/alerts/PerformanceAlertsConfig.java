@@ -6,17 +6,21 @@ import java.time.Duration;
 
 /**
  * The {@code performance_alerts} section: the thresholds of the seed capacity study, at which a
- * measured figure becomes a warning or a critical alert. Later features evaluate them.
+ * measured figure becomes a warning or a critical alert. {@code serve} evaluates them every
+ * {@code interval}, rates over the last {@code window} (core/monitor, docs/MONITORING.md).
  */
 public record PerformanceAlertsConfig(
     PluginLoading pluginLoading, WebsocketThroughput websocketThroughput, MemoryUsage memoryUsage,
-    ErrorRate errorRate) {
+    ErrorRate errorRate, Duration interval, Duration window) {
+
+  private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
   public static final PerformanceAlertsConfig DEFAULT = new PerformanceAlertsConfig(
       new PluginLoading(100, Duration.ofSeconds(2), Duration.ofSeconds(5)),
       new WebsocketThroughput(1500, 1000),
       new MemoryUsage(ByteSize.ofMegabytes(500), ByteSize.ofGigabytes(1)),
-      new ErrorRate(5, 10));
+      new ErrorRate(5, 10, 20), DEFAULT_INTERVAL, DEFAULT_WINDOW);
 
   public static final ConfigSection<PerformanceAlertsConfig> SECTION =
       new ConfigSection<>("performance_alerts", PerformanceAlertsConfig.class, DEFAULT);
@@ -26,6 +30,10 @@ public record PerformanceAlertsConfig(
     websocketThroughput = websocketThroughput == null ? DEFAULT.websocketThroughput : websocketThroughput;
     memoryUsage = memoryUsage == null ? DEFAULT.memoryUsage : memoryUsage;
     errorRate = errorRate == null ? DEFAULT.errorRate : errorRate;
+    interval = interval == null ? DEFAULT_INTERVAL : interval;
+    window = window == null ? DEFAULT_WINDOW : window;
+    require(interval.toMillis() >= 10, "interval must be at least 10ms");
+    require(window.compareTo(interval.multipliedBy(2)) >= 0, "window must be at least twice the interval");
   }
 
   /** Loading {@code plugins} plugins taking longer than {@code warning}/{@code critical}. */
@@ -52,11 +60,16 @@ public record PerformanceAlertsConfig(
     }
   }
 
-  /** Share of failed requests above {@code warning_percent}/{@code critical_percent}. */
-  public record ErrorRate(double warningPercent, double criticalPercent) {
+  /**
+   * Share of failed requests above {@code warning_percent}/{@code critical_percent}, judged once
+   * the window holds at least {@code min_requests} requests (2 failures of 3 are not a rate).
+   */
+  public record ErrorRate(double warningPercent, double criticalPercent, Integer minRequests) {
     public ErrorRate {
       require(warningPercent > 0 && warningPercent < criticalPercent && criticalPercent <= 100,
           "need 0 < warning_percent < critical_percent <= 100");
+      minRequests = minRequests == null ? 20 : minRequests;
+      require(minRequests >= 1, "min_requests must be >= 1");
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.localagent.gateway.internal;
 
+import dev.localagent.gateway.MetricsProvider;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -20,6 +23,12 @@ public final class GatewayMetrics {
   final LongAdder errorsSent = new LongAdder();
   final LongAdder slowClientsClosed = new LongAdder();
   final LongAdder catchUpReads = new LongAdder();
+  private final List<MetricsProvider> providers = new CopyOnWriteArrayList<>();
+
+  /** Adds metrics rendered after the gateway's own on every scrape. */
+  public void addProvider(MetricsProvider provider) {
+    providers.add(provider);
+  }
 
   public int openConnections() {
     return connectionsOpen.get();
@@ -67,6 +76,7 @@ public final class GatewayMetrics {
         "Connections closed with 1013 for lagging too long.", slowClientsClosed.sum());
     counter(out, "localagent_gateway_catch_up_reads_total",
         "Log reads made to catch a paused connection up.", catchUpReads.sum());
+    providers.forEach(provider -> provider.appendTo(out));
     return out.toString();
   }
 

@@ -1,5 +1,7 @@
 package dev.localagent.cluster;
 
+import dev.localagent.gateway.RecordingListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.localagent.cluster;
 
+import dev.localagent.gateway.RecordingListener;
+
 import dev.localagent.core.agent.DefaultAgentEngine;
 import dev.localagent.core.agent.EngineSettings;
 import dev.localagent.core.provider.ProviderConfig;

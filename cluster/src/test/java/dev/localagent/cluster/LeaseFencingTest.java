@@ -1,5 +1,7 @@
 package dev.localagent.cluster;
 
+import dev.localagent.gateway.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

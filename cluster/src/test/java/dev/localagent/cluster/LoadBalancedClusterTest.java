@@ -1,5 +1,8 @@
 package dev.localagent.cluster;
 
+import dev.localagent.gateway.RecordingListener;
+import dev.localagent.gateway.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -13,12 +13,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** Records what a client received, and waits for it without sleeping. */
-final class RecordingListener implements GatewayClient.Listener {
+public final class RecordingListener implements GatewayClient.Listener {
   private static final long WAIT_SECONDS = 10;
 
-  final BlockingQueue<EventFrame> events = new LinkedBlockingQueue<>();
-  final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-  final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+  public final BlockingQueue<EventFrame> events = new LinkedBlockingQueue<>();
+  public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+  public final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
 
   @Override
   public void onEvent(EventFrame event) {
@@ -35,14 +35,14 @@ final class RecordingListener implements GatewayClient.Listener {
     closeStatus.complete(statusCode);
   }
 
-  EventFrame next() throws InterruptedException {
+  public EventFrame next() throws InterruptedException {
     EventFrame event = events.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(event).as("an event within %d s", WAIT_SECONDS).isNotNull();
     return event;
   }
 
   /** Events up to and including the next turn.done. */
-  List<EventFrame> untilTurnDone() throws InterruptedException {
+  public List<EventFrame> untilTurnDone() throws InterruptedException {
     var received = new ArrayList<EventFrame>();
     EventFrame event;
     do {
@@ -52,13 +52,13 @@ final class RecordingListener implements GatewayClient.Listener {
     return received;
   }
 
-  String nextError() throws InterruptedException {
+  public String nextError() throws InterruptedException {
     String error = errors.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(error).as("an error frame within %d s", WAIT_SECONDS).isNotNull();
     return error;
   }
 
-  int awaitClose() throws Exception {
+  public int awaitClose() throws Exception {
     return closeStatus.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 }

@@ -81,7 +81,7 @@ public final class ClusterNode implements AutoCloseable {
           "start Redis (redis-server --port 6379) or fix cluster.redis.url / --redis; 'localagent doctor' checks it");
     }
     this.leases = new Leases(redis, scripts, instanceId, config.leaseTtlMillis());
-    this.store = new RedisSessionStore(this, redis, scripts, leases, reader, clock);
+    this.store = new RedisSessionStore(this, new RedisLinks(redis, scripts, leases, reader, clock));
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("cluster-heartbeat").factory());
   }

@@ -47,14 +47,13 @@ public final class RedisSessionLog implements SessionLog {
   private int subscribers; // Guarded by this.
   private boolean closed; // Guarded by this.
 
-  RedisSessionLog(String sessionId, RedisCommands<String, String> redis, RedisScripts scripts, Leases leases,
-      StreamReader reader, Clock clock) {
+  RedisSessionLog(String sessionId, RedisLinks links) {
     this.sessionId = sessionId;
-    this.redis = redis;
-    this.scripts = scripts;
-    this.leases = leases;
-    this.reader = reader;
-    this.clock = clock;
+    this.redis = links.redis();
+    this.scripts = links.scripts();
+    this.leases = links.leases();
+    this.reader = links.reader();
+    this.clock = links.clock();
   }
 
   @Override

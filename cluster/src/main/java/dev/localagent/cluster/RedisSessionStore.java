@@ -31,22 +31,19 @@ public final class RedisSessionStore implements SessionStore {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final ClusterNode node;
+  private final RedisLinks links;
   private final RedisCommands<String, String> redis;
   private final RedisScripts scripts;
-  private final Leases leases;
-  private final StreamReader reader;
   private final Clock clock;
   private final Map<String, RedisSessionLog> open = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  RedisSessionStore(ClusterNode node, RedisCommands<String, String> redis, RedisScripts scripts, Leases leases,
-      StreamReader reader, Clock clock) {
+  RedisSessionStore(ClusterNode node, RedisLinks links) {
     this.node = node;
-    this.redis = redis;
-    this.scripts = scripts;
-    this.leases = leases;
-    this.reader = reader;
-    this.clock = clock;
+    this.links = links;
+    this.redis = links.redis();
+    this.scripts = links.scripts();
+    this.clock = links.clock();
   }
 
   @Override
@@ -92,7 +89,7 @@ public final class RedisSessionStore implements SessionStore {
   }
 
   private RedisSessionLog newLog(String id) {
-    var log = new RedisSessionLog(id, redis, scripts, leases, reader, clock);
+    var log = new RedisSessionLog(id, links);
     log.catchUp();
     return log;
   }

@@ -98,29 +98,16 @@ class ShellExecToolTest {
 
   @Test
   void cancellingTheCallKillsTheTree() throws Exception {
-    var pid = new AtomicLong();
-    var started = new CountDownLatch(1);
-    ToolOutput output = (stream, chunk) -> {
-      pid.set(Long.parseLong(chunk.trim()));
-      started.countDown();
-    };
-    var thrown = new AtomicReference<Throwable>();
-    Thread caller = Thread.ofPlatform().start(() -> {
-      try {
-        shell.call(new ToolRequest("c", Map.of("command", List.of("sh", "-c", "sleep 300 & echo $!; wait")), workdir), output);
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
-    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    caller.interrupt();
-    caller.join(10_000);
-    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-    assertThat(Processes.awaitDeath(pid.get(), Duration.ofSeconds(5))).isTrue();
+    assertCancelKillsTheTree(Thread.ofPlatform());
   }
 
   @Test
   void cancellingACallOnAVirtualThreadKillsTheTreeAfterTheHandOff() throws Exception {
+    assertCancelKillsTheTree(Thread.ofVirtual());
+  }
+
+  /** Interrupts a caller blocked in a command with a background child; both must die. */
+  private void assertCancelKillsTheTree(Thread.Builder callers) throws Exception {
     var pid = new AtomicLong();
     var started = new CountDownLatch(1);
     ToolOutput output = (stream, chunk) -> {
@@ -128,7 +115,7 @@ class ShellExecToolTest {
       started.countDown();
     };
     var thrown = new AtomicReference<Throwable>();
-    Thread caller = Thread.ofVirtual().start(() -> {
+    Thread caller = callers.start(() -> {
       try {
         shell.call(new ToolRequest("c", Map.of("command", List.of("sh", "-c", "sleep 300 & echo $!; wait")), workdir), output);
       } catch (Throwable t) {

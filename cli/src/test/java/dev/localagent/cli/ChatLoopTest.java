@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,9 @@ class ChatLoopTest {
       typing.write(input.getBytes(StandardCharsets.UTF_8));
       typing.flush();
       try (var wiring = AgentWiring.open(context, server.openAiUrl(), "fake-model", null);
-          var terminal = TerminalBuilder.builder().system(false).type("dumb").streams(keyboard, screen).build();
+          // A stream-only terminal: the builder would put a pty in between, whose output pump may
+          // still be copying when the terminal closes, so the tail of the screen went missing.
+          var terminal = new DumbTerminal("test", "dumb", keyboard, screen, StandardCharsets.UTF_8);
           typing) {
         var reader = ChatLoop.lineReader(terminal, home.resolve("history"));
         new ChatLoop(wiring, reader, terminal.writer(), Style.PLAIN, wiring.store.create()).run();

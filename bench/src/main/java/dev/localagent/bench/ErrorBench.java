@@ -1,6 +1,7 @@
 package dev.localagent.bench;
 
 import java.util.Collection;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -16,7 +17,7 @@ public final class ErrorBench {
    * forks: on a shared machine one descheduled iteration can dominate a mean, not a median.
    */
   public record Result(double bareNanos, double bareError, double guardedNanos, double guardedError,
-      double bareMedian, double guardedMedian) {
+      double bareMedian, double guardedMedian, double bareBytesPerOp, double guardedBytesPerOp) {
     public double overheadPercent() {
       return (guardedNanos / bareNanos - 1) * 100;
     }
@@ -26,12 +27,16 @@ public final class ErrorBench {
     }
   }
 
+  /** The paired overhead: median and quartiles of the per-pair ratios, in percent. */
+  public record Paired(double medianPercent, double lowerQuartilePercent, double upperQuartilePercent) {}
+
   /**
    * Bare and guarded in alternating batches of the same size, in one JVM; the overhead is the
-   * median of the per-pair time ratios. Adjacent batches see the same machine load, so this
-   * stays meaningful on a shared machine where JMH's sequential runs do not. Returns percent.
+   * median of the per-pair time ratios, with its quartiles as the spread. Adjacent batches see
+   * the same machine load, so this stays meaningful on a shared machine where JMH's sequential
+   * forks do not.
    */
-  public static double pairedOverheadPercent(int rounds, int batch) {
+  public static Paired pairedOverhead(int rounds, int batch) {
     var state = new ErrorHandlingBenchmark();
     long sink = 0;
     double[] ratios = new double[rounds];
@@ -53,7 +58,8 @@ public final class ErrorBench {
     if (sink == 42) {
       System.out.print(""); // keeps the results alive
     }
-    return (Stats.median(ratios) - 1) * 100;
+    return new Paired((Stats.median(ratios) - 1) * 100, (Stats.percentile(ratios, 25) - 1) * 100,
+        (Stats.percentile(ratios, 75) - 1) * 100);
   }
 
   public static Result run(int forks, int iterations) throws RunnerException {
@@ -65,6 +71,10 @@ public final class ErrorBench {
         .measurementIterations(iterations)
         .measurementTime(TimeValue.seconds(1))
         .shouldFailOnError(true)
+        // Bytes allocated per operation: a boundary that allocated on the success path (a
+        // capturing lambda the JIT could not scalar-replace, say) would show here whatever the
+        // timing noise.
+        .addProfiler(GCProfiler.class)
         .build();
     Collection<RunResult> results = new Runner(options).run();
     double bare = Double.NaN;
@@ -73,12 +83,17 @@ public final class ErrorBench {
     double guardedError = Double.NaN;
     double bareMedian = Double.NaN;
     double guardedMedian = Double.NaN;
+    double bareBytes = Double.NaN;
+    double guardedBytes = Double.NaN;
     for (var result : results) {
       var primary = result.getPrimaryResult();
       double median = Stats.median(result.getBenchmarkResults().stream()
           .flatMap(b -> b.getIterationResults().stream())
           .mapToDouble(i -> i.getPrimaryResult().getScore()).toArray());
+      var allocation = result.getSecondaryResults().get("gc.alloc.rate.norm");
+      double bytes = allocation == null ? Double.NaN : allocation.getScore();
       if (result.getParams().getBenchmark().endsWith(".bare")) {
+        bareBytes = bytes;
         bare = primary.getScore();
         bareError = primary.getScoreError();
         bareMedian = median;
@@ -86,8 +101,9 @@ public final class ErrorBench {
         guarded = primary.getScore();
         guardedError = primary.getScoreError();
         guardedMedian = median;
+        guardedBytes = bytes;
       }
     }
-    return new Result(bare, bareError, guarded, guardedError, bareMedian, guardedMedian);
+    return new Result(bare, bareError, guarded, guardedError, bareMedian, guardedMedian, bareBytes, guardedBytes);
   }
 }

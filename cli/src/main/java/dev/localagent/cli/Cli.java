@@ -22,6 +22,7 @@ public final class Cli {
 
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     var root = new LocalAgentCommand(env);
+    StartupTrace.mark("root command object");
     var commandLine = new CommandLine(root.commandSpec());
     StartupTrace.mark("root command line");
     for (Class<?> subcommand : Subcommands.needed(args)) {

@@ -29,7 +29,7 @@ public final class BenchErrorsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var context = ((LocalAgentCommand) spec.root().userObject()).contextWithoutConfig();
     var result = ErrorBench.run(forks, iterations);
-    double paired = ErrorBench.pairedOverheadPercent(200, 20_000);
+    var paired = ErrorBench.pairedOverhead(200, 20_000);
     var data = new LinkedHashMap<String, Object>();
     data.put("bare_ns_per_op", result.bareNanos());
     data.put("bare_error_ns", result.bareError());
@@ -39,14 +39,22 @@ public final class BenchErrorsCommand implements Callable<Integer> {
     data.put("bare_median_ns_per_op", result.bareMedian());
     data.put("guarded_median_ns_per_op", result.guardedMedian());
     data.put("median_overhead_percent", result.medianOverheadPercent());
-    data.put("paired_overhead_percent", paired);
+    data.put("paired_overhead_percent", paired.medianPercent());
+    data.put("paired_overhead_lower_quartile_percent", paired.lowerQuartilePercent());
+    data.put("paired_overhead_upper_quartile_percent", paired.upperQuartilePercent());
+    data.put("bare_bytes_per_op", result.bareBytesPerOp());
+    data.put("guarded_bytes_per_op", result.guardedBytesPerOp());
     data.put("seed_overhead_percent", 173);
     context.err().println(BenchSupport.machine());
     Printer.of(context).print(data, style -> String.format(Locale.ROOT,
-        "bare     mean %.2f ± %.2f ns/op, median of iterations %.2f%nguarded  mean %.2f ± %.2f ns/op, median of iterations %.2f%n"
-            + "overhead %.2f%% (means), %.2f%% (medians), %.2f%% (paired alternating batches); seed: 173%%, target <= 2%%",
-        result.bareNanos(), result.bareError(), result.bareMedian(), result.guardedNanos(), result.guardedError(),
-        result.guardedMedian(), result.overheadPercent(), result.medianOverheadPercent(), paired));
+        "bare     mean %.2f ± %.2f ns/op, median of iterations %.2f, %.1f bytes/op%n"
+            + "guarded  mean %.2f ± %.2f ns/op, median of iterations %.2f, %.1f bytes/op%n"
+            + "overhead %.2f%% (means), %.2f%% (medians), %.2f%% (paired alternating batches, quartiles %.2f%% .. %.2f%%);"
+            + " seed: 173%%, target <= 2%%",
+        result.bareNanos(), result.bareError(), result.bareMedian(), result.bareBytesPerOp(),
+        result.guardedNanos(), result.guardedError(), result.guardedMedian(), result.guardedBytesPerOp(),
+        result.overheadPercent(), result.medianOverheadPercent(), paired.medianPercent(),
+        paired.lowerQuartilePercent(), paired.upperQuartilePercent()));
     return 0;
   }
 }

@@ -41,6 +41,7 @@ public final class FileIoBench {
           SubprocessBench.deleteTree(warmDir);
         }
       }
+      Jit.awaitQuiet();
       out.printf("Java warm-up: %d small files, %d durable writes in %s%n%n", Math.max(WARMUP_CALLS, options.files()),
           WARMUP_CALLS, warmDir.getParent());
       section(out, "small files, write then read, files/s:", options.runs(), "small", options.files(),

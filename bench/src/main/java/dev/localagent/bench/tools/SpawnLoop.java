@@ -11,8 +11,11 @@ import java.util.Map;
 /**
  * The Java side of the subprocess benchmark, run in a fresh JVM per launch mechanism (the JDK
  * reads {@code jdk.lang.Process.launchMechanism} once). Spawns {@code /bin/echo hello} with
- * output captured, COUNT times per thread, after WARMUP commands per thread on the same threads
- * (the JIT keeps compiling for about a thousand; a long-running agent is past that). Prints "<commands> <seconds>".
+ * output captured, COUNT times per thread, after WARMUP commands split over the same threads: a
+ * method called once per command is compiled by C2 only after about 5,000 calls (the default
+ * tier-4 invocation threshold), and until then runs as profiled C1 code while C2 competes with
+ * the spawning threads for the cores; a long-running agent is past that. The warm-up queues those
+ * compilations; timing starts once the JIT has gone quiet. Prints "<commands> <seconds>".
  * Usage: SpawnLoop processbuilder|shellexec|shellexec-virtual|ffm COUNT THREADS WARMUP; the
  * {@code -virtual} mode calls from virtual threads, as the agent's tool calls do.
  */
@@ -31,7 +34,8 @@ public final class SpawnLoop {
       case "ffm" -> SpawnLoop::ffm;
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     };
-    run(once, warmup, threads, virtual); // JIT and first-use costs stay out; same threads as timed
+    run(once, (warmup + threads - 1) / threads, threads, virtual); // JIT and first-use costs stay out
+    Jit.awaitQuiet();
     long start = System.nanoTime();
     run(once, count, threads, virtual);
     System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);

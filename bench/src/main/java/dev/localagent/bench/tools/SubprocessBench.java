@@ -29,7 +29,8 @@ public final class SubprocessBench {
       var baselines = new Baselines(scratch);
       Path c = baselines.compileC("spawn_loop");
       out.printf("subprocess: /bin/echo hello with output captured; %d commands per thread after %d warm-up"
-          + " commands per thread (Java), median of %d runs%n", options.count(), options.warmup(), options.runs());
+          + " commands split over the threads (Java), median of %d runs%n", options.count(), options.warmup(),
+          options.runs());
       out.printf("machine: %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
           System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
       for (int threads : List.of(1, options.threads())) {

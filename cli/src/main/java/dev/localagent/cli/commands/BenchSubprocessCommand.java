@@ -23,8 +23,9 @@ public final class BenchSubprocessCommand implements Runnable {
   @Option(names = "--runs", defaultValue = "3", description = "Runs per variant; the median is reported (default ${DEFAULT-VALUE}).")
   int runs;
 
-  @Option(names = "--warmup", defaultValue = "1000",
-      description = "Commands per thread each Java variant runs, on the timed threads, before it is timed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "6000",
+      description = "Commands each Java variant runs before it is timed, split over the timed threads; C2 compiles a"
+          + " method called once per command only after about 5,000 calls (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override

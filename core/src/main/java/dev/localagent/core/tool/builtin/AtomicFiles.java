@@ -1,6 +1,8 @@
 package dev.localagent.core.tool.builtin;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -34,12 +36,12 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] data) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Set<PosixFilePermission> keep = permissionsOfRegularFile(target); // one lstat
-    Path temp = Libc.AVAILABLE ? writeUnnamed(dir, target, data, keep) : null;
-    if (temp == null) {
-      temp = writeNamed(dir, target, data);
-      if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
-        setPermissions(temp, keep);
-      }
+    if (Libc.AVAILABLE && writeNative(dir, target, data, keep)) {
+      return;
+    }
+    Path temp = writeNamed(dir, target, data);
+    if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
+      setPermissions(temp, keep);
     }
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -48,6 +50,31 @@ public final class AtomicFiles {
       throw e;
     }
     fsyncDirectory(dir);
+  }
+
+  /**
+   * The whole durable replace through libc with one arena and errno cell for all its calls
+   * (O_TMPFILE, write, fsync, link, rename, directory fsync); false when the file system has no
+   * O_TMPFILE, before anything was written.
+   */
+  private static boolean writeNative(Path dir, Path target, byte[] data, Set<PosixFilePermission> keep)
+      throws IOException {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment state = Libc.newCallState(arena);
+      Path temp = writeUnnamed(arena, state, dir, target, data, keep);
+      if (temp == null) {
+        return false;
+      }
+      int rc = Libc.rename(arena, state, temp.toString(), target.toString());
+      if (rc < 0) {
+        Files.deleteIfExists(temp);
+        check(rc, "rename", target);
+      }
+      if (!fsyncDirectory(arena, state, dir)) {
+        fsyncDirectoryPortably(dir);
+      }
+      return true;
+    }
   }
 
   /** The permissions of {@code target} when it is a regular file (not through a symlink), else null. */
@@ -74,22 +101,22 @@ public final class AtomicFiles {
    * permissions are set on the descriptor before the file gets a name, so the new content is
    * never readable under wider permissions than the old, not even as the temp file.
    */
-  private static Path writeUnnamed(Path dir, Path target, byte[] data, Set<PosixFilePermission> keep)
-      throws IOException {
+  private static Path writeUnnamed(Arena arena, MemorySegment state, Path dir, Path target, byte[] data,
+      Set<PosixFilePermission> keep) throws IOException {
     int mode = keep == null ? NEW_FILE_MODE : mode(keep);
-    int fd = Libc.openTmpFile(dir.toString(), mode);
+    int fd = Libc.openTmpFile(arena, state, dir.toString(), mode);
     if (fd < 0) {
       return null;
     }
     try {
       if (keep != null && (UMASK < 0 || (mode & UMASK) != 0)) {
-        check(Libc.fchmod(fd, mode), "fchmod", target); // the umask took bits the old file had
+        check(Libc.fchmod(state, fd, mode), "fchmod", target); // the umask took bits the old file had
       }
-      check(Libc.writeFully(fd, data), "write", target);
-      check(Libc.fsync(fd), "fsync", target);
+      check(Libc.writeFully(arena, state, fd, data), "write", target);
+      check(Libc.fsync(state, fd), "fsync", target);
       while (true) {
         Path temp = tempName(dir, target);
-        int rc = Libc.link(fd, temp.toString());
+        int rc = Libc.link(arena, state, fd, temp.toString());
         if (rc != -EEXIST) {
           check(rc, "link", target);
           return temp;
@@ -142,19 +169,33 @@ public final class AtomicFiles {
   /** Makes a rename or create in {@code dir} durable. */
   public static void fsyncDirectory(Path dir) throws IOException {
     if (Libc.AVAILABLE) {
-      int fd = Libc.openDirectory(dir.toString());
-      if (fd >= 0) {
-        try {
-          check(Libc.fsync(fd), "fsync", dir);
-        } finally {
-          Libc.close(fd);
+      try (Arena arena = Arena.ofConfined()) {
+        if (fsyncDirectory(arena, Libc.newCallState(arena), dir)) {
+          return;
         }
-        return;
       }
     }
+    fsyncDirectoryPortably(dir);
+  }
+
+  private static void fsyncDirectoryPortably(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
+  }
+
+  /** The directory fsync through libc; false when the directory could not be opened that way. */
+  private static boolean fsyncDirectory(Arena arena, MemorySegment state, Path dir) throws IOException {
+    int fd = Libc.openDirectory(arena, state, dir.toString());
+    if (fd < 0) {
+      return false;
+    }
+    try {
+      check(Libc.fsync(state, fd), "fsync", dir);
+    } finally {
+      Libc.close(fd);
+    }
+    return true;
   }
 
   private static Path tempName(Path dir, Path target) {

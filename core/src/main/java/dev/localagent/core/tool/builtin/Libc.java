@@ -49,6 +49,7 @@ final class Libc {
   private static MethodHandle fchmod;
   private static MethodHandle close;
   private static MethodHandle linkat;
+  private static MethodHandle rename;
   private static MethodHandle kill;
   private static MethodHandle read;
   private static MethodHandle waitpid;
@@ -87,6 +88,8 @@ final class Libc {
     close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     linkat = linker.downcallHandle(libc.find("linkat").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
+    rename = linker.downcallHandle(libc.find("rename").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), errno);
     kill = linker.downcallHandle(libc.find("kill").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
     read = linker.downcallHandle(libc.find("read").orElseThrow(),
@@ -96,22 +99,26 @@ final class Libc {
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
   }
 
+  /*
+   * The file calls below take the caller's arena (for paths and data) and errno cell (from
+   * newCallState), so a durable write makes one arena for all of its calls, not one per call.
+   */
+
   /**
    * An unnamed file in {@code dir} created with {@code mode} (less the umask), or -errno (e.g.
    * EOPNOTSUPP on file systems without it).
    */
-  static int openTmpFile(String dir, int mode) {
-    return openWithMode(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  static int openTmpFile(Arena arena, MemorySegment state, String dir, int mode) {
+    return openWithMode(arena, state, dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
   }
 
   /** Opens directory {@code dir} for fsync; the fd or -errno. */
-  static int openDirectory(String dir) {
-    return openWithMode(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  static int openDirectory(Arena arena, MemorySegment state, String dir) {
+    return openWithMode(arena, state, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   }
 
-  private static int openWithMode(String path, int flags, int mode) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+  private static int openWithMode(Arena arena, MemorySegment state, String path, int flags, int mode) {
+    try {
       int fd = (int) open.invokeExact(state, arena.allocateFrom(path), flags, mode);
       return fd >= 0 ? fd : -errno(state);
     } catch (Throwable t) {
@@ -120,9 +127,8 @@ final class Libc {
   }
 
   /** Sets the permission bits of open file {@code fd} exactly (no umask); returns 0 or -errno. */
-  static int fchmod(int fd, int mode) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+  static int fchmod(MemorySegment state, int fd, int mode) {
+    try {
       int rc = (int) fchmod.invokeExact(state, fd, mode);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {
@@ -131,9 +137,8 @@ final class Libc {
   }
 
   /** Writes all of {@code data} to {@code fd}; returns 0 or -errno. */
-  static int writeFully(int fd, byte[] data) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+  static int writeFully(Arena arena, MemorySegment state, int fd, byte[] data) {
+    try {
       MemorySegment buffer = arena.allocate(Math.max(1, data.length));
       MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
       long done = 0;
@@ -141,7 +146,7 @@ final class Libc {
         long n = (long) write.invokeExact(state, fd, buffer.asSlice(done), (long) data.length - done);
         if (n < 0) {
           int err = errno(state);
-          if (err != 4) { // EINTR: retry
+          if (err != EINTR) {
             return -err;
           }
         } else {
@@ -154,9 +159,8 @@ final class Libc {
     }
   }
 
-  static int fsync(int fd) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+  static int fsync(MemorySegment state, int fd) {
+    try {
       int rc = (int) fsync.invokeExact(state, fd);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {
@@ -165,14 +169,23 @@ final class Libc {
   }
 
   /** Gives the unnamed file {@code fd} the name {@code target}; returns 0 or -errno. */
-  static int link(int fd, String target) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+  static int link(Arena arena, MemorySegment state, int fd, String target) {
+    try {
       MemorySegment from = arena.allocateFrom("/proc/self/fd/" + fd);
       int rc = (int) linkat.invokeExact(state, AT_FDCWD, from, AT_FDCWD, arena.allocateFrom(target), AT_SYMLINK_FOLLOW);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {
       throw new IllegalStateException("linkat failed to call", t);
+    }
+  }
+
+  /** rename(2): atomically replaces {@code to} with {@code from} (same file system); returns 0 or -errno. */
+  static int rename(Arena arena, MemorySegment state, String from, String to) {
+    try {
+      int rc = (int) rename.invokeExact(state, arena.allocateFrom(from), arena.allocateFrom(to));
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("rename failed to call", t);
     }
   }
 
@@ -233,8 +246,20 @@ final class Libc {
 
   private static int waitpid(long pid, int options) {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
-      MemorySegment status = arena.allocate(JAVA_INT);
+      return waitpid(pid, options, arena.allocate(JAVA_INT), arena.allocate(CAPTURE));
+    }
+  }
+
+  /**
+   * Waits for child {@code pid} and reaps it, using the caller's native cells ({@code state} from
+   * {@link #newCallState}); its raw wait status, or -errno.
+   */
+  static int waitpid(long pid, MemorySegment status, MemorySegment state) {
+    return waitpid(pid, 0, status, state);
+  }
+
+  private static int waitpid(long pid, int options, MemorySegment status, MemorySegment state) {
+    try {
       while (true) {
         int rc = (int) waitpid.invokeExact(state, (int) pid, status, options);
         if (rc == 0) {
@@ -267,7 +292,13 @@ final class Libc {
   /** Sends {@code signal} to every process in group {@code pgid}; returns 0 or -errno. */
   static int killGroup(long pgid, int signal) {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CAPTURE);
+      return killGroup(pgid, signal, arena.allocate(CAPTURE));
+    }
+  }
+
+  /** {@link #killGroup(long, int)} with the caller's errno cell ({@link #newCallState}). */
+  static int killGroup(long pgid, int signal, MemorySegment state) {
+    try {
       int rc = (int) kill.invokeExact(state, (int) -pgid, signal);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {

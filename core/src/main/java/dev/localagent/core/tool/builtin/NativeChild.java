@@ -1,5 +1,6 @@
 package dev.localagent.core.tool.builtin;
 
+import java.lang.foreign.MemorySegment;
 import java.util.List;
 
 /**
@@ -23,11 +24,12 @@ final class NativeChild {
    * Once the leader has exited: SIGKILLs whatever it left running in its group ({@code server &}
    * would otherwise hold our pipes open and outlive the call), then reaps it. Until it is
    * reaped the leader is a zombie, so neither its pid nor the group id can have been reused.
+   * {@code state} and {@code status} are the calling loop's native cells (see {@link NativeScratch}).
    */
-  synchronized void killLeftoversAndReap() {
+  synchronized void killLeftoversAndReap(MemorySegment state, MemorySegment status) {
     if (!reaped) {
-      Libc.killGroup(pid, Libc.SIGKILL);
-      record(Libc.waitpid(pid));
+      Libc.killGroup(pid, Libc.SIGKILL, state);
+      record(Libc.waitpid(pid, status, state));
     }
   }
 

@@ -30,7 +30,6 @@ final class NativeSpawn {
   private static final short SETSIGDEF = 0x04;
   private static final short SETSIGMASK = 0x08;
   private static final short SETSID = 0x80;
-  private static final int ACTIONS_BYTES = 256; // glibc: 80
   private static final int ATTR_BYTES = 1024; // glibc: 336
   private static final int SIGSET_BYTES = 128;
 
@@ -102,38 +101,58 @@ final class NativeSpawn {
 
   /**
    * Starts {@code argv} (program as an absolute path) in {@code cwd} with exactly the variables
-   * of {@code env}. Per call only the pipes, the file actions and argv are built; the spawn
-   * attributes and the environment block are built once.
+   * of {@code env}. The spawn attributes and the environment block are built once; the pipes,
+   * the file actions and argv live in {@code scratch}, so a call allocates no native memory.
    *
    * @throws IOException when the program cannot be executed, with the errno's meaning
    */
-  static Started start(List<String> argv, ChildEnvironment env, Path cwd) throws IOException {
-    try (Arena arena = Arena.ofConfined()) {
-      int[] out = pipe(arena);
-      int[] err = pipe(arena);
-      MemorySegment actions = arena.allocate(ACTIONS_BYTES);
-      check((int) actionsInit.invokeExact(actions), "file_actions_init");
-      int rc;
-      MemorySegment pid = arena.allocate(JAVA_INT);
+  static Started start(List<String> argv, ChildEnvironment env, Path cwd, NativeScratch scratch) throws IOException {
+    String dir = cwd.toString();
+    Arena overflow = scratch.fits(argv, dir) ? null : Arena.ofConfined(); // a very long command line
+    try {
+      MemorySegment pipes = scratch.pipes;
+      pipe(pipes, 0);
       try {
-        fileActions(arena, actions, out[1], err[1], cwd);
-        MemorySegment args = strings(arena, argv);
-        rc = (int) spawn.invokeExact(pid, args.getAtIndex(ADDRESS, 0), actions, spawnAttributes, args, env.envp());
+        pipe(pipes, 8);
+      } catch (IOException e) {
+        Libc.close(pipes.get(JAVA_INT, 0));
+        Libc.close(pipes.get(JAVA_INT, 4));
+        throw e;
+      }
+      int outRead = pipes.get(JAVA_INT, 0);
+      int outWrite = pipes.get(JAVA_INT, 4);
+      int errRead = pipes.get(JAVA_INT, 8);
+      int errWrite = pipes.get(JAVA_INT, 12);
+      MemorySegment actions = scratch.fileActions;
+      int rc;
+      try {
+        check((int) actionsInit.invokeExact(actions), "file_actions_init");
+        try {
+          MemorySegment args = scratch.strings(argv, dir, overflow);
+          fileActions(actions, outWrite, errWrite, args.getAtIndex(ADDRESS, argv.size() + 1L));
+          rc = (int) spawn.invokeExact(scratch.pid, args.getAtIndex(ADDRESS, 0), actions, spawnAttributes, args,
+              env.envp());
+        } finally {
+          int ignored = (int) actionsDestroy.invokeExact(actions);
+        }
       } finally {
-        int ignored = (int) actionsDestroy.invokeExact(actions);
-        Libc.close(out[1]);
-        Libc.close(err[1]);
+        Libc.close(outWrite);
+        Libc.close(errWrite);
       }
       if (rc != 0) {
-        Libc.close(out[0]);
-        Libc.close(err[0]);
+        Libc.close(outRead);
+        Libc.close(errRead);
         throw new IOException("error=" + rc + ", " + Libc.describe(rc));
       }
-      return new Started(pid.get(JAVA_INT, 0), out[0], err[0]);
+      return new Started(scratch.pid.get(JAVA_INT, 0), outRead, errRead);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Throwable t) {
       throw new IllegalStateException("posix_spawn failed to call", t);
+    } finally {
+      if (overflow != null) {
+        overflow.close();
+      }
     }
   }
 
@@ -165,11 +184,11 @@ final class NativeSpawn {
     }
   }
 
-  private static void fileActions(Arena arena, MemorySegment actions, int out, int err, Path cwd) throws Throwable {
+  private static void fileActions(MemorySegment actions, int out, int err, MemorySegment cwd) throws Throwable {
     check((int) addOpen.invokeExact(actions, 0, devNull, O_RDONLY, 0), "addopen");
     check((int) addDup2.invokeExact(actions, out, 1), "adddup2");
     check((int) addDup2.invokeExact(actions, err, 2), "adddup2");
-    check((int) addChdir.invokeExact(actions, arena.allocateFrom(cwd.toString())), "addchdir_np");
+    check((int) addChdir.invokeExact(actions, cwd), "addchdir_np");
     // The JVM has descriptors without close-on-exec; the command must not inherit them.
     check((int) addCloseFrom.invokeExact(actions, 3), "addclosefrom_np");
   }
@@ -189,12 +208,11 @@ final class NativeSpawn {
     return attr;
   }
 
-  private static int[] pipe(Arena arena) throws Throwable {
-    MemorySegment fds = arena.allocate(JAVA_INT, 2);
-    if ((int) pipe2.invokeExact(fds, O_CLOEXEC) != 0) {
+  /** A close-on-exec pipe; its read and write ends go to {@code fds} at {@code offset} and {@code offset + 4}. */
+  private static void pipe(MemorySegment fds, long offset) throws Throwable {
+    if ((int) pipe2.invokeExact(fds.asSlice(offset, 8), O_CLOEXEC) != 0) {
       throw new IOException("pipe2 failed");
     }
-    return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
   }
 
   private static void check(int rc, String call) {

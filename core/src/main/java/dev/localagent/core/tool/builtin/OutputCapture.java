@@ -44,9 +44,8 @@ final class OutputCapture {
   /** One stream's decoder state; used by one thread at a time. */
   final class Stream {
     private final String name;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-    private ByteBuffer pending = ByteBuffer.allocate(64);
+    private CharsetDecoder decoder; // made on the first bytes: most commands write nothing to stderr
+    private ByteBuffer pending;
 
     private Stream(String name) {
       this.name = name;
@@ -63,6 +62,11 @@ final class OutputCapture {
         return;
       }
       bytes.limit(bytes.position() + keep);
+      if (decoder == null) {
+        decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        pending = ByteBuffer.allocate(64);
+      }
       ByteBuffer in = bytes;
       if (pending.position() > 0) { // the start of a UTF-8 sequence split by the previous read
         if (pending.remaining() < keep) {

@@ -3,7 +3,6 @@ package dev.localagent.core.tool.builtin;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.TimeUnit;
 
@@ -17,15 +16,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class PollLoop {
   private static final short POLLIN = 0x1;
-  private static final int POLLFD_BYTES = 8; // struct pollfd { int fd; short events; short revents; }
+  private static final int POLLFD_BYTES = NativeScratch.POLLFD_BYTES;
   private static final int TICK_MILLIS = 100; // how soon a cancel or interrupt is noticed
-  private static final int BUFFER_BYTES = 64 * 1024; // a whole default pipe buffer per read
   private static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(1); // to drain pipes after the end
   private static final int STDOUT = 0;
   private static final int STDERR = 1;
   private static final int PIDFD = 2;
 
   private final NativeChild child;
+  private final NativeScratch scratch; // released to the pool once the loop is over
   private final long deadline;
   private final int[] fds; // stdout, stderr, pidfd; -1 once closed (or no pidfd)
   private final OutputCapture.Stream[] sinks;
@@ -33,9 +32,12 @@ final class PollLoop {
   private boolean timedOut;
   private boolean wrappingUp; // the leader is gone or being killed: stop reading pipes at the cutoff
   private long cutoff;
+  private boolean finished; // over, and the scratch given back
 
-  PollLoop(NativeSpawn.Started started, OutputCapture capture, long deadline) {
+  /** Takes over {@code scratch}, which {@code started} was spawned with, until the loop is over. */
+  PollLoop(NativeSpawn.Started started, NativeScratch scratch, OutputCapture capture, long deadline) {
     this.child = new NativeChild(started.pid());
+    this.scratch = scratch;
     this.deadline = deadline;
     int pidfd = NativeSpawn.pidfd(started.pid()); // negative on kernels before 5.3: then reap by polling
     this.fds = new int[] {started.stdoutFd(), started.stderrFd(), pidfd < 0 ? -1 : pidfd};
@@ -71,45 +73,48 @@ final class PollLoop {
   }
 
   private boolean run(boolean budgeted, long budgetEnd) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment pollfds = arena.allocate(POLLFD_BYTES * 3L);
-      MemorySegment buffer = arena.allocate(BUFFER_BYTES);
-      MemorySegment callState = Libc.newCallState(arena);
-      while (!over()) {
-        long now = System.nanoTime();
-        if (budgeted && now - budgetEnd >= 0) {
-          return false;
-        }
-        if (Thread.currentThread().isInterrupted() && !cancelled) {
-          cancel();
-        }
-        long wait = (wrappingUp ? cutoff : deadline) - now;
-        if (budgeted) {
-          wait = Math.min(wait, budgetEnd - now);
-        }
-        int timeout = (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 0, TICK_MILLIS);
-        for (int i = 0; i < fds.length; i++) {
-          pollfds.set(JAVA_INT, (long) i * POLLFD_BYTES, fds[i]); // negative fds are skipped by poll
-          pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 4, POLLIN);
-          pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 6, (short) 0);
-        }
-        if (NativeSpawn.poll(pollfds, fds.length, timeout) > 0) {
-          for (int i = STDOUT; i <= STDERR; i++) {
-            if (fds[i] >= 0 && pollfds.get(JAVA_SHORT, (long) i * POLLFD_BYTES + 6) != 0) {
-              fds[i] = drainOnce(fds[i], sinks[i], buffer, callState);
-            }
-          }
-          if (fds[PIDFD] >= 0 && pollfds.get(JAVA_SHORT, PIDFD * (long) POLLFD_BYTES + 6) != 0) {
-            child.killLeftoversAndReap();
-            closeFd(PIDFD);
-          }
-        }
-        if (fds[PIDFD] < 0 && !child.reaped()) {
-          child.tryReap(); // no pidfd
-        }
-      }
+    if (finished) {
       return true;
     }
+    MemorySegment pollfds = scratch.pollfds;
+    MemorySegment buffer = scratch.readBuffer;
+    MemorySegment callState = scratch.callState;
+    while (!over()) {
+      long now = System.nanoTime();
+      if (budgeted && now - budgetEnd >= 0) {
+        return false;
+      }
+      if (Thread.currentThread().isInterrupted() && !cancelled) {
+        cancel();
+      }
+      long wait = (wrappingUp ? cutoff : deadline) - now;
+      if (budgeted) {
+        wait = Math.min(wait, budgetEnd - now);
+      }
+      int timeout = (int) Math.clamp(TimeUnit.NANOSECONDS.toMillis(wait) + 1, 0, TICK_MILLIS);
+      for (int i = 0; i < fds.length; i++) {
+        pollfds.set(JAVA_INT, (long) i * POLLFD_BYTES, fds[i]); // negative fds are skipped by poll
+        pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 4, POLLIN);
+        pollfds.set(JAVA_SHORT, (long) i * POLLFD_BYTES + 6, (short) 0);
+      }
+      if (NativeSpawn.poll(pollfds, fds.length, timeout) > 0) {
+        for (int i = STDOUT; i <= STDERR; i++) {
+          if (fds[i] >= 0 && pollfds.get(JAVA_SHORT, (long) i * POLLFD_BYTES + 6) != 0) {
+            fds[i] = drainOnce(fds[i], sinks[i], buffer, callState);
+          }
+        }
+        if (fds[PIDFD] >= 0 && pollfds.get(JAVA_SHORT, PIDFD * (long) POLLFD_BYTES + 6) != 0) {
+          child.killLeftoversAndReap(scratch.reapState, scratch.status);
+          closeFd(PIDFD);
+        }
+      }
+      if (fds[PIDFD] < 0 && !child.reaped()) {
+        child.tryReap(); // no pidfd
+      }
+    }
+    finished = true;
+    scratch.release();
+    return true;
   }
 
   /** True when the pipes are closed and the leader reaped; wraps up at the deadline, cancel or cutoff. */

@@ -93,8 +93,15 @@ public final class ShellExecTool implements Tool {
     try {
       if (ProcessTree.nativeSpawn) {
         long deadline = System.nanoTime() + timeoutNanos;
-        var loop = new PollLoop(NativeSpawn.start(program, environment, cwd), capture, deadline);
-        return NativeCommand.await(loop, capture);
+        NativeScratch scratch = NativeScratch.take();
+        NativeSpawn.Started started;
+        try {
+          started = NativeSpawn.start(program, environment, cwd, scratch);
+        } catch (IOException | RuntimeException e) {
+          scratch.release();
+          throw e;
+        }
+        return NativeCommand.await(new PollLoop(started, scratch, capture, deadline), capture);
       }
       Process process = ProcessTree.start(program, environment.variables(), cwd);
       return new RunningCommand(process, capture).await(timeoutNanos);

@@ -46,6 +46,9 @@ public final class Workspace {
   /** An existing file or directory inside the workdir, with all symlinks resolved. */
   Path existing(String userPath) {
     Path candidate = lexical(userPath);
+    if (candidate.equals(root)) {
+      return root; // resolved when this workspace was made (per tool call): no second realpath
+    }
     try {
       return inside(userPath, candidate.toRealPath());
     } catch (NoSuchFileException e) {

@@ -2,6 +2,7 @@ package dev.localagent.core.tool.builtin;
 
 import static dev.localagent.core.tool.builtin.ToolCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.tool.ToolResult;
 import java.io.IOException;
@@ -107,6 +108,19 @@ class FsReadWriteToolTest {
   void writingOverADirectoryIsRefused() throws IOException {
     Files.createDirectories(workdir.resolve("d"));
     assertThat(call(new FsWriteTool(), workdir, "path", "d", "content", "x").errorCode()).isEqualTo("LA-TOOL-005");
+  }
+
+  @Test
+  void aReplaceTheKernelRefusesFailsWithItsErrnoAndLeavesTheTargetAndNoTempFile() throws IOException {
+    Path dir = Files.createDirectories(workdir.resolve("d"));
+    Files.writeString(dir.resolve("inside.txt"), "kept");
+    // rename(2) of a file over a non-empty directory fails (EISDIR): the temp file was already linked.
+    assertThatThrownBy(() -> AtomicFiles.write(dir, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class).hasMessageContaining("rename failed with errno 21");
+    assertThat(Files.readString(dir.resolve("inside.txt"))).isEqualTo("kept");
+    try (var names = Files.list(workdir)) {
+      assertThat(names.map(p -> p.getFileName().toString())).containsExactly("d");
+    }
   }
 
   @Test

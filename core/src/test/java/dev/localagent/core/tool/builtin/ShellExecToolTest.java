@@ -196,6 +196,55 @@ class ShellExecToolTest {
   }
 
   @Test
+  void aCommandLineTooLongForThePooledNativeMemoryStillReachesTheProgramIntact() throws IOException {
+    Path sub = Files.createDirectories(workdir.resolve("d".repeat(200)).resolve("é".repeat(100)));
+    String first = "x".repeat(6000);
+    String second = "ü€".repeat(2000); // multi-byte UTF-8: 10,000 bytes
+    ToolResult r = call(shell, workdir, "command", List.of("printf", "%s\\n%s\\n", first, second),
+        "cwd", workdir.relativize(sub).toString());
+    assertThat(r.ok()).isTrue();
+    assertThat(r.content()).isEqualTo(first + "\n" + second + "\n");
+    assertThat(call(shell, workdir, "command", List.of("pwd"), "cwd", workdir.relativize(sub).toString()).content())
+        .isEqualTo(sub.toRealPath() + "\n"); // and the pooled memory is reusable after the overflow
+  }
+
+  @Test
+  void concurrentCommandsSharingThePooledNativeMemoryEachGetTheirOwnOutputAndStatus() throws Exception {
+    int callers = 8; // more than the pool holds on a small machine, so some blocks are made on demand
+    int perCaller = 40;
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    var start = new CountDownLatch(1);
+    var threads = new java.util.ArrayList<Thread>();
+    for (int c = 0; c < callers; c++) {
+      int caller = c;
+      Thread.Builder builder = c % 2 == 0 ? Thread.ofPlatform() : Thread.ofVirtual();
+      threads.add(builder.start(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        for (int i = 0; i < perCaller; i++) {
+          String tag = caller + "-" + i;
+          ToolResult r = call(shell, workdir, "command", List.of("sh", "-c", "echo out-$0; echo err-$0 >&2; exit $1",
+              tag, Integer.toString(i % 3)));
+          boolean right = (i % 3 == 0) == r.ok() && r.content().contains("out-" + tag + "\n")
+              && r.content().contains("err-" + tag + "\n") && r.content().split("-" + caller + "-").length == 3
+              && (i % 3 == 0 || r.content().endsWith("[exit status " + i % 3 + "]"));
+          if (!right) {
+            failures.add(tag + ": " + r.content());
+          }
+        }
+      }));
+    }
+    start.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
   void anEmptyCommandStringIsRefused() {
     assertThat(call(shell, workdir, "command", " ").content()).isEqualTo("argument 'command' must not be empty");
   }

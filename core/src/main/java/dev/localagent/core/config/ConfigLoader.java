@@ -108,12 +108,19 @@ public final class ConfigLoader {
 
   /** {@code LOCALAGENT_GATEWAY__PORT=9000} sets {@code gateway.port}; {@code __} separates levels. */
   static ConfigTree environmentLayer(Map<String, String> env) {
+    // A loop, not a stream with Map.Entry.comparingByKey(): that comparator is a lambda the JDK
+    // spins at its first use, in every process (the AOT cache does not keep it).
+    var sorted = new java.util.TreeMap<String, String>();
+    for (var entry : env.entrySet()) {
+      if (entry.getKey().startsWith(ENV_PREFIX) && entry.getKey().contains("__")) {
+        sorted.put(entry.getKey(), entry.getValue());
+      }
+    }
     var tree = ConfigTree.empty();
-    env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(ENV_PREFIX) && e.getKey().contains("__"))
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> tree.put(envKeyPath(e.getKey()), Scalars.fromText(e.getValue()),
-            SourceLocation.of("environment variable " + e.getKey())));
+    for (var entry : sorted.entrySet()) {
+      tree.put(envKeyPath(entry.getKey()), Scalars.fromText(entry.getValue()),
+          SourceLocation.of("environment variable " + entry.getKey()));
+    }
     return tree;
   }
 

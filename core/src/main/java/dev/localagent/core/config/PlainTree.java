@@ -14,26 +14,26 @@ import java.util.Map;
 final class PlainTree {
   private PlainTree() {}
 
+  // instanceof rather than a pattern switch: each pattern switch spins a class at its first run,
+  // which the AOT cache does not keep, and this runs in every command that loads the config.
   static Object of(Object value) {
-    return switch (value) {
-      case null -> null;
-      case Secret secret -> secret.toString();
-      case ByteSize size -> size.toString();
-      case Duration duration -> Durations.format(duration);
-      case Enum<?> constant -> constant.toString();
-      case Map<?, ?> map -> {
-        var tree = new LinkedHashMap<String, Object>();
-        map.forEach((k, v) -> tree.put(String.valueOf(k), of(v)));
-        yield tree;
-      }
-      case Collection<?> items -> {
-        var list = new ArrayList<>(items.size());
-        items.forEach(item -> list.add(of(item)));
-        yield list;
-      }
-      case Record record -> ofRecord(record);
-      default -> value;
-    };
+    if (value instanceof Secret || value instanceof ByteSize || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    if (value instanceof Duration duration) {
+      return Durations.format(duration);
+    }
+    if (value instanceof Map<?, ?> map) {
+      var tree = new LinkedHashMap<String, Object>();
+      map.forEach((k, v) -> tree.put(String.valueOf(k), of(v)));
+      return tree;
+    }
+    if (value instanceof Collection<?> items) {
+      var list = new ArrayList<>(items.size());
+      items.forEach(item -> list.add(of(item)));
+      return list;
+    }
+    return value instanceof Record record ? ofRecord(record) : value;
   }
 
   /** A record's components by snake_case key, in declaration order. */

@@ -34,119 +34,114 @@ final class ScalarBinding {
     throw new IllegalStateException("config type " + type + " at " + path + " is not supported (docs/CONFIG.md)");
   }
 
+  // The bindings below test with instanceof rather than a pattern switch: each pattern switch
+  // spins a class at its first run, which the AOT cache does not keep.
   private static Object integral(Object node, Class<?> type, String path, long min, long max) throws BindingFailure {
-    boolean isInt = min == Integer.MIN_VALUE;
     String expected = "an integer";
     long value;
-    switch (node) {
-      case Integer i -> value = i;
-      case Long l -> value = l;
-      case BigInteger big -> throw BindingFailure.wrongValue(path, ConfigErrors.INVALID_VALUE, "a valid value",
-          BindingErrors.describeValue(big), "");
-      case Double d -> throw wrong(path, expected, BindingErrors.quote(d));
-      case String s -> {
-        String text = s.trim();
-        if (isMissing(text)) {
-          return Scalars.zeroOf(type);
-        }
-        try {
-          value = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-          throw wrong(path, expected, BindingErrors.quote(text));
-        }
-        if (value < min || value > max) {
-          throw wrong(path, expected, BindingErrors.quote(text));
-        }
+    if (node instanceof Integer || node instanceof Long) {
+      value = ((Number) node).longValue();
+      if (value < min || value > max) {
+        throw outOfRange(path, node);
       }
-      default -> throw RecordBinder.mismatch(path, expected, node);
+    } else if (node instanceof BigInteger) {
+      throw outOfRange(path, node);
+    } else if (node instanceof Double) {
+      throw wrong(path, expected, BindingErrors.quote(node));
+    } else if (node instanceof String s) {
+      String text = s.trim();
+      if (isMissing(text)) {
+        return Scalars.zeroOf(type);
+      }
+      try {
+        value = Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw wrong(path, expected, BindingErrors.quote(text));
+      }
+      if (value < min || value > max) {
+        throw wrong(path, expected, BindingErrors.quote(text));
+      }
+    } else {
+      throw RecordBinder.mismatch(path, expected, node);
     }
-    if (value < min || value > max) {
-      throw BindingFailure.wrongValue(path, ConfigErrors.INVALID_VALUE, "a valid value",
-          BindingErrors.describeValue(node), "");
-    }
-    return isInt ? (Object) (int) value : (Object) value;
+    return min == Integer.MIN_VALUE ? (Object) (int) value : (Object) value;
   }
 
   private static Object decimal(Object node, Class<?> type, String path) throws BindingFailure {
-    return switch (node) {
-      case Number n -> n.doubleValue();
-      case String s -> {
-        String text = s.trim();
-        if (isMissing(text)) {
-          yield type.isPrimitive() ? (Object) 0.0 : null;
-        }
-        try {
-          yield Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw wrong(path, "a number", BindingErrors.quote(text));
-        }
-      }
-      default -> throw RecordBinder.mismatch(path, "a number", node);
-    };
+    if (node instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (!(node instanceof String s)) {
+      throw RecordBinder.mismatch(path, "a number", node);
+    }
+    String text = s.trim();
+    if (isMissing(text)) {
+      return type.isPrimitive() ? (Object) 0.0 : null;
+    }
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw wrong(path, "a number", BindingErrors.quote(text));
+    }
   }
 
   private static Object bool(Object node, Class<?> type, String path) throws BindingFailure {
-    return switch (node) {
-      case Boolean b -> b;
-      case Integer i -> i != 0;
-      case Long l -> l != 0;
-      case BigInteger big -> big.signum() != 0;
-      case String s -> {
-        String text = s.trim();
-        if (isMissing(text)) {
-          yield Scalars.zeroOf(type);
-        }
-        if (text.equals("true") || text.equals("True") || text.equals("TRUE")) {
-          yield true;
-        }
-        if (text.equals("false") || text.equals("False") || text.equals("FALSE")) {
-          yield false;
-        }
-        throw wrong(path, "true or false", BindingErrors.quote(text));
-      }
-      default -> throw RecordBinder.mismatch(path, "true or false", node);
-    };
+    if (node instanceof Boolean) {
+      return node;
+    }
+    if (node instanceof Integer || node instanceof Long || node instanceof BigInteger) {
+      return !node.toString().equals("0"); // as the Jackson binding before: any other integer is true
+    }
+    if (!(node instanceof String s)) {
+      throw RecordBinder.mismatch(path, "true or false", node);
+    }
+    String text = s.trim();
+    if (isMissing(text)) {
+      return Scalars.zeroOf(type);
+    }
+    if (text.equals("true") || text.equals("True") || text.equals("TRUE")) {
+      return true;
+    }
+    if (text.equals("false") || text.equals("False") || text.equals("FALSE")) {
+      return false;
+    }
+    throw wrong(path, "true or false", BindingErrors.quote(text));
   }
 
   static String string(Object node, String path) throws BindingFailure {
-    return switch (node) {
-      case String s -> s;
-      case Number n -> n.toString();
-      case Boolean b -> b.toString();
-      default -> throw RecordBinder.mismatch(path, "a string", node);
-    };
+    if (node instanceof String || node instanceof Number || node instanceof Boolean) {
+      return node.toString();
+    }
+    throw RecordBinder.mismatch(path, "a string", node);
   }
 
   static Object enumConstant(Object node, Class<?> type, String path) throws BindingFailure {
     Object[] constants = type.getEnumConstants();
     String expected = BindingErrors.expectedFor(type);
-    switch (node) {
-      case String s -> {
-        String name = s.trim();
-        for (Object constant : constants) {
-          if (((Enum<?>) constant).name().equalsIgnoreCase(name)) {
-            return constant;
-          }
+    if (node instanceof String s) {
+      String name = s.trim();
+      for (Object constant : constants) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(name)) {
+          return constant;
         }
-        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 10
-            && Integer.parseInt(name) < constants.length) {
-          return constants[Integer.parseInt(name)];
-        }
-        throw wrong(path, expected, BindingErrors.quote(name));
       }
-      case Integer index -> {
-        // A number is the constant's position, as the Jackson binding before took it.
-        if (index >= 0 && index < constants.length) {
-          return constants[index];
-        }
-        throw wrong(path, expected, String.valueOf(index));
+      if (!name.isEmpty() && name.length() < 10 && name.chars().allMatch(Character::isDigit)
+          && Integer.parseInt(name) < constants.length) {
+        return constants[Integer.parseInt(name)];
       }
-      case Long tooBig -> throw BindingFailure.wrongValue(path, ConfigErrors.INVALID_VALUE, "a valid value",
-          BindingErrors.describeValue(tooBig), "");
-      case BigInteger tooBig -> throw BindingFailure.wrongValue(path, ConfigErrors.INVALID_VALUE, "a valid value",
-          BindingErrors.describeValue(tooBig), "");
-      default -> throw RecordBinder.mismatch(path, expected, node);
+      throw wrong(path, expected, BindingErrors.quote(name));
     }
+    if (node instanceof Integer index) {
+      // A number is the constant's position, as the Jackson binding before took it.
+      if (index >= 0 && index < constants.length) {
+        return constants[index];
+      }
+      throw wrong(path, expected, String.valueOf(index));
+    }
+    if (node instanceof Long || node instanceof BigInteger) {
+      throw outOfRange(path, node);
+    }
+    throw RecordBinder.mismatch(path, expected, node);
   }
 
   /** A value written as one string, e.g. {@code 2s}; the parser returns null when it does not fit. */
@@ -160,15 +155,17 @@ final class ScalarBinding {
 
   /** The value as the text a YAML or JSON reader would show for it; a mapping or list by its opening bracket. */
   static String rawText(Object node) {
-    return switch (node) {
-      case Map<?, ?> ignored -> "{";
-      case List<?> ignored -> "[";
-      default -> String.valueOf(node);
-    };
+    return node instanceof Map<?, ?> ? "{" : node instanceof List<?> ? "[" : String.valueOf(node);
   }
 
   private static boolean isMissing(String trimmed) {
     return trimmed.isEmpty() || trimmed.equals("null");
+  }
+
+  /** A whole number beyond the type's range (the Jackson binding before named no type here). */
+  private static BindingFailure outOfRange(String path, Object node) {
+    return BindingFailure.wrongValue(path, ConfigErrors.INVALID_VALUE, "a valid value",
+        BindingErrors.describeValue(node), "");
   }
 
   private static BindingFailure wrong(String path, String expected, String found) {

@@ -1,6 +1,5 @@
 package dev.localagent.cli;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,15 +98,5 @@ public final class Subcommands {
       }
     }
     return Map.of();
-  }
-
-  /** Every command class, nested ones included, for checks over the whole tree. */
-  static Collection<Class<?>> allClasses(Map<String, Class<?>> commands) {
-    var all = new java.util.ArrayList<Class<?>>();
-    for (var type : commands.values()) {
-      all.add(type);
-      all.addAll(nested(type).values());
-    }
-    return all;
   }
 }

@@ -25,9 +25,7 @@ public final class Cli {
     StartupTrace.mark("root command object");
     var commandLine = new CommandLine(root.commandSpec());
     StartupTrace.mark("root command line");
-    for (Class<?> subcommand : Subcommands.needed(args)) {
-      commandLine.addSubcommand(subcommand);
-    }
+    Subcommands.register(commandLine, LocalAgentCommand.SUBCOMMANDS, args);
     GlobalOptions.addHelpOptions(root.commandSpec());
     StartupTrace.mark("subcommands registered");
     boolean noColor = env.containsKey("NO_COLOR") || java.util.Arrays.asList(args).contains("--no-color");

@@ -35,7 +35,7 @@ public final class LocalAgentCommand implements Runnable {
    * {@link Cli} registers only the one a command line names, so picocli reflects one command
    * class instead of all of them; help, completion and unknown names get all of them.
    */
-  public static final Map<String, Class<?>> SUBCOMMANDS = orderedMap(
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
       "help", picocli.CommandLine.HelpCommand.class,
       "bench", dev.localagent.cli.commands.BenchCommand.class,
       "config", dev.localagent.cli.commands.ConfigCommand.class,
@@ -146,14 +146,6 @@ public final class LocalAgentCommand implements Runnable {
     for (var warning : configLoad.warnings()) {
       err.println("warning[" + warning.code().id() + "]: " + warning.describe());
     }
-  }
-
-  private static Map<String, Class<?>> orderedMap(Object... nameThenClass) {
-    var map = new java.util.LinkedHashMap<String, Class<?>>();
-    for (int i = 0; i < nameThenClass.length; i += 2) {
-      map.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 
   @Override

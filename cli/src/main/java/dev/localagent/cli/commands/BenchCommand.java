@@ -1,5 +1,7 @@
 package dev.localagent.cli.commands;
 
+import dev.localagent.cli.Subcommands;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -8,20 +10,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Run capacity benchmarks and print measured figures.",
-    subcommands = {
-      BenchStartupCommand.class,
-      BenchConfigCommand.class,
-      BenchErrorsCommand.class,
-      BenchSubprocessCommand.class,
-      BenchFileIoCommand.class,
-      BenchWebSocketCommand.class,
-      BenchPluginsCommand.class,
-      BenchAgentCommand.class,
-      BenchClusterCommand.class,
-      BenchGatewayClientCommand.class,
-    },
     footer = {"", "Each scenario prints its command, the machine, medians and the comparison run beside it."})
 public final class BenchCommand implements Runnable {
+  /** Registered by name, only the one a command line names (see {@code Subcommands}). */
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
+      "startup", BenchStartupCommand.class,
+      "config", BenchConfigCommand.class,
+      "errors", BenchErrorsCommand.class,
+      "subprocess", BenchSubprocessCommand.class,
+      "fileio", BenchFileIoCommand.class,
+      "websocket", BenchWebSocketCommand.class,
+      "plugins", BenchPluginsCommand.class,
+      "agent", BenchAgentCommand.class,
+      "cluster", BenchClusterCommand.class,
+      "gateway-client", BenchGatewayClientCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

@@ -35,7 +35,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
     String java = ProcessHandle.current().info().command().orElse("java");
     // The launcher's flags for --version (see ./localagent).
     var fast = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djdk.console=java.base", "-Xmn4m",
-        "-XX:-UsePerfData", "-Xint");
+        "-XX:-UsePerfData", "-Djdk.reflect.useNativeAccessorOnly=true", "-Xint");
     var results = new ArrayList<StartupBench.Result>();
     results.add(StartupBench.measure("./localagent --version", List.of(root.resolve("localagent").toString(), "--version"), runs));
     var direct = new ArrayList<String>(List.of(java));

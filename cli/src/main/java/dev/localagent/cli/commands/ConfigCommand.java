@@ -1,5 +1,7 @@
 package dev.localagent.cli.commands;
 
+import dev.localagent.cli.Subcommands;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,13 +14,6 @@ import picocli.CommandLine.Spec;
       "Layers, lowest first: built-in defaults, user file (or --config FILE), project file",
       ".localagent/config.yaml, LOCALAGENT_<SECTION>__<KEY> environment variables, flags."
     },
-    subcommands = {
-      ConfigShowCommand.class,
-      ConfigGetCommand.class,
-      ConfigSetCommand.class,
-      ConfigValidateCommand.class,
-      ConfigPathCommand.class,
-    },
     footer = {
       "",
       "Examples:",
@@ -28,6 +23,14 @@ import picocli.CommandLine.Spec;
       "  LOCALAGENT_LOGGING__LEVEL=debug localagent config get logging.level",
     })
 public final class ConfigCommand implements Runnable {
+  /** Registered by name, only the one a command line names (see {@code Subcommands}). */
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
+      "show", ConfigShowCommand.class,
+      "get", ConfigGetCommand.class,
+      "set", ConfigSetCommand.class,
+      "validate", ConfigValidateCommand.class,
+      "path", ConfigPathCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

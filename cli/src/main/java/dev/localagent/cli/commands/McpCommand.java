@@ -1,9 +1,11 @@
 package dev.localagent.cli.commands;
 
 import dev.localagent.cli.AppContext;
+import dev.localagent.cli.Subcommands;
 import dev.localagent.core.mcp.McpConfig;
 import dev.localagent.core.mcp.McpServers;
 import dev.localagent.core.tool.ToolRegistry;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -11,9 +13,14 @@ import picocli.CommandLine.Spec;
 /** {@code localagent mcp}: the configured MCP servers (docs/MCP.md). */
 @Command(
     name = "mcp",
-    description = "List configured MCP servers, their tools, and test that they start.",
-    subcommands = {McpListCommand.class, McpToolsCommand.class, McpTestCommand.class})
+    description = "List configured MCP servers, their tools, and test that they start.")
 public final class McpCommand implements Runnable {
+  /** Registered by name, only the one a command line names (see {@code Subcommands}). */
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
+      "list", McpListCommand.class,
+      "tools", McpToolsCommand.class,
+      "test", McpTestCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

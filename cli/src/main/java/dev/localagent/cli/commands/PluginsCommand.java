@@ -2,6 +2,7 @@ package dev.localagent.cli.commands;
 
 import dev.localagent.cli.AppContext;
 import dev.localagent.cli.LocalAgentCommand;
+import dev.localagent.cli.Subcommands;
 import dev.localagent.core.error.GeneralErrors;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.plugin.PluginHost;
@@ -9,6 +10,7 @@ import dev.localagent.core.plugin.PluginInfo;
 import dev.localagent.core.plugin.PluginLocations;
 import dev.localagent.core.plugin.PluginsConfig;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,17 +23,6 @@ import picocli.CommandLine.Spec;
       "Plugins are jars in the user plugin directory, the project's .localagent/plugins, and",
       "the directories in the 'plugins.extra_dirs' setting. Listing reads an index, not the jars."
     },
-    subcommands = {
-      PluginsListCommand.class,
-      PluginsInfoCommand.class,
-      PluginsEnableCommand.class,
-      PluginsDisableCommand.class,
-      PluginsInstallCommand.class,
-      PluginsRemoveCommand.class,
-      PluginsDoctorCommand.class,
-      PluginsNewCommand.class,
-      PluginsRunCommand.class,
-    },
     footer = {
       "",
       "Examples:",
@@ -41,6 +32,18 @@ import picocli.CommandLine.Spec;
       "  localagent plugins new word-count",
     })
 public final class PluginsCommand implements Runnable {
+  /** Registered by name, only the one a command line names (see {@code Subcommands}). */
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
+      "list", PluginsListCommand.class,
+      "info", PluginsInfoCommand.class,
+      "enable", PluginsEnableCommand.class,
+      "disable", PluginsDisableCommand.class,
+      "install", PluginsInstallCommand.class,
+      "remove", PluginsRemoveCommand.class,
+      "doctor", PluginsDoctorCommand.class,
+      "new", PluginsNewCommand.class,
+      "run", PluginsRunCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

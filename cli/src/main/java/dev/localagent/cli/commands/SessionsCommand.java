@@ -1,5 +1,7 @@
 package dev.localagent.cli.commands;
 
+import dev.localagent.cli.Subcommands;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -7,15 +9,16 @@ import picocli.CommandLine.Spec;
 /** {@code localagent sessions}: the stored session logs. */
 @Command(
     name = "sessions",
-    description = "List, show, resume, export and remove stored sessions.",
-    subcommands = {
-      SessionsListCommand.class,
-      SessionsShowCommand.class,
-      SessionsResumeCommand.class,
-      SessionsExportCommand.class,
-      SessionsRmCommand.class,
-    })
+    description = "List, show, resume, export and remove stored sessions.")
 public final class SessionsCommand implements Runnable {
+  /** Registered by name, only the one a command line names (see {@code Subcommands}). */
+  public static final Map<String, Class<?>> SUBCOMMANDS = Subcommands.named(
+      "list", SessionsListCommand.class,
+      "show", SessionsShowCommand.class,
+      "resume", SessionsResumeCommand.class,
+      "export", SessionsExportCommand.class,
+      "rm", SessionsRmCommand.class);
+
   @Spec CommandSpec spec;
 
   @Override

@@ -1,9 +1,5 @@
 package dev.localagent.core.config;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.localagent.core.error.LocalAgentException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,35 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Turns a Jackson binding failure into a problem that names location, key, expected and found. */
+/** Turns a binding failure into a problem that names location, key, expected and found. */
 final class BindingErrors {
   private BindingErrors() {}
 
-  static ConfigProblem describe(JsonMappingException e, ConfigSection<?> section, ConfigTree tree) {
-    String path = keyPath(section.key(), e.getPath());
-    if (e instanceof BindingFailure failure) {
-      return ConfigProblem.error(failure.code, tree.locate(path), path, failure.expected, failure.found,
-          failure.hint);
+  static ConfigProblem describe(BindingFailure failure, ConfigTree tree) {
+    if (failure.rejectingRecord != null) {
+      return rejectedByRecord(failure, tree);
     }
-    if (e instanceof ValueInstantiationException) {
-      return rejectedByRecord(e, path, section, tree);
-    }
-    String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-        ? expectedFor(mismatch.getTargetType()) : "a valid value";
-    String found = e instanceof InvalidFormatException format
-        ? quote(format.getValue()) : describeValue(tree.get(path));
-    return ConfigProblem.error(ConfigErrors.INVALID_VALUE, tree.locate(path), path, expected, found, "");
+    return ConfigProblem.error(failure.code, tree.locate(failure.path), failure.path, failure.expected,
+        failure.found, failure.hint);
   }
 
   /** The record's constructor refused the values; point at the key its message names, if set. */
-  private static ConfigProblem rejectedByRecord(JsonMappingException e, String path,
-      ConfigSection<?> section, ConfigTree tree) {
-    Throwable cause = e.getCause() == null ? e : e.getCause();
+  private static ConfigProblem rejectedByRecord(BindingFailure failure, ConfigTree tree) {
+    String path = failure.path;
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
     String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String hint = cause instanceof LocalAgentException la ? la.hint() : "";
     String keyPath = path;
-    Class<?> type = e instanceof ValueInstantiationException vie && vie.getType() != null
-        ? vie.getType().getRawClass() : section.type();
+    Class<?> type = failure.rejectingRecord;
     if (type.isRecord()) {
       for (var component : type.getRecordComponents()) {
         String key = UnknownKeys.snakeCase(component.getName());
@@ -52,18 +39,6 @@ final class BindingErrors {
     String found = keyPath.equals(path) ? "values it rejects" : describeValue(tree.get(keyPath));
     return ConfigProblem.error(ConfigErrors.INVALID_VALUE, tree.locate(keyPath), keyPath,
         "valid values (" + reason + ")", found, hint);
-  }
-
-  private static String keyPath(String section, List<JsonMappingException.Reference> references) {
-    var path = new StringBuilder(section);
-    for (var reference : references) {
-      if (reference.getFieldName() != null) {
-        path.append('.').append(reference.getFieldName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   static String expectedFor(Class<?> type) {
@@ -99,7 +74,7 @@ final class BindingErrors {
     };
   }
 
-  private static String quote(Object value) {
+  static String quote(Object value) {
     return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
   }
 }

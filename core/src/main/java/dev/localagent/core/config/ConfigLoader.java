@@ -1,7 +1,5 @@
 package dev.localagent.core.config;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,12 +22,11 @@ public final class ConfigLoader {
   public static final String ENV_PREFIX = "LOCALAGENT_";
 
   private final ConfigSchema schema;
-  private final ObjectMapper mapper = ConfigMapper.create();
   private final Map<String, Object> defaults;
 
   public ConfigLoader(ConfigSchema schema) {
     this.schema = schema;
-    this.defaults = defaultsTree(schema, mapper);
+    this.defaults = defaultsTree(schema);
   }
 
   /** A value set on the command line, e.g. {@code --log-level debug} sets {@code logging.level}. */
@@ -66,15 +63,15 @@ public final class ConfigLoader {
     var values = bindAll(merged, inputs.env(), problems);
     boolean failed = problems.stream().anyMatch(ConfigProblem::isError);
     var config = failed ? Optional.<LoadedConfig>empty()
-        : Optional.of(new LoadedConfig(schema, values, merged, mapper));
+        : Optional.of(new LoadedConfig(schema, values, merged));
     return new ConfigLoad(config, problems, files);
   }
 
   /** The defaults as a tree, computed once; each load merges the other layers into a copy. */
-  private static Map<String, Object> defaultsTree(ConfigSchema schema, ObjectMapper mapper) {
+  private static Map<String, Object> defaultsTree(ConfigSchema schema) {
     var tree = new LinkedHashMap<String, Object>();
     for (var section : schema.sections()) {
-      tree.put(section.key(), mapper.convertValue(section.defaults(), LinkedHashMap.class));
+      tree.put(section.key(), PlainTree.of(section.defaults()));
     }
     return tree;
   }
@@ -111,12 +108,19 @@ public final class ConfigLoader {
 
   /** {@code LOCALAGENT_GATEWAY__PORT=9000} sets {@code gateway.port}; {@code __} separates levels. */
   static ConfigTree environmentLayer(Map<String, String> env) {
+    // A loop, not a stream with Map.Entry.comparingByKey(): that comparator is a lambda the JDK
+    // spins at its first use, in every process (the AOT cache does not keep it).
+    var sorted = new java.util.TreeMap<String, String>();
+    for (var entry : env.entrySet()) {
+      if (entry.getKey().startsWith(ENV_PREFIX) && entry.getKey().contains("__")) {
+        sorted.put(entry.getKey(), entry.getValue());
+      }
+    }
     var tree = ConfigTree.empty();
-    env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(ENV_PREFIX) && e.getKey().contains("__"))
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> tree.put(envKeyPath(e.getKey()), Scalars.fromText(e.getValue()),
-            SourceLocation.of("environment variable " + e.getKey())));
+    for (var entry : sorted.entrySet()) {
+      tree.put(envKeyPath(entry.getKey()), Scalars.fromText(entry.getValue()),
+          SourceLocation.of("environment variable " + entry.getKey()));
+    }
     return tree;
   }
 
@@ -132,17 +136,14 @@ public final class ConfigLoader {
         merged.root().remove(key);
       }
     }
+    var binder = new RecordBinder(env);
     for (var section : schema.sections()) {
       Object node = merged.root().get(section.key());
       UnknownKeys.strip(merged, section.key(), node, section.type(), problems);
       try {
-        values.put(section.key(), mapper.readerFor(section.type())
-            .withAttribute(ConfigMapper.ENV_ATTRIBUTE, env)
-            .readValue((com.fasterxml.jackson.databind.JsonNode) mapper.valueToTree(node)));
-      } catch (JsonMappingException e) {
-        problems.add(BindingErrors.describe(e, section, merged));
-      } catch (IOException e) {
-        problems.add(BindingErrors.describe(new JsonMappingException(null, e.getMessage(), e), section, merged));
+        values.put(section.key(), binder.bind(node, section.type(), section.key()));
+      } catch (BindingFailure failure) {
+        problems.add(BindingErrors.describe(failure, merged));
       }
     }
     return values;

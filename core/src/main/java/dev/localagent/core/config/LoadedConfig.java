@@ -1,6 +1,5 @@
 package dev.localagent.core.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,13 +11,11 @@ public final class LoadedConfig implements Config {
   private final ConfigSchema schema;
   private final Map<String, Object> values;
   private final ConfigTree merged;
-  private final ObjectMapper mapper;
 
-  LoadedConfig(ConfigSchema schema, Map<String, Object> values, ConfigTree merged, ObjectMapper mapper) {
+  LoadedConfig(ConfigSchema schema, Map<String, Object> values, ConfigTree merged) {
     this.schema = schema;
     this.values = Map.copyOf(values);
     this.merged = merged;
-    this.mapper = mapper;
   }
 
   @Override
@@ -32,11 +29,10 @@ public final class LoadedConfig implements Config {
   }
 
   /** All sections as a tree of plain values, secrets redacted: what {@code config show} prints. */
-  @SuppressWarnings("unchecked")
   public Map<String, Object> redactedTree() {
     var tree = new LinkedHashMap<String, Object>();
     for (var section : schema.sections()) {
-      tree.put(section.key(), mapper.convertValue(section(section), Map.class));
+      tree.put(section.key(), PlainTree.of(section(section)));
     }
     return tree;
   }

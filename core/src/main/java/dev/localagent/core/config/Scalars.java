@@ -48,6 +48,29 @@ final class Scalars {
     };
   }
 
+  /** What a missing value binds to: 0 or false for a primitive, null for anything else. */
+  static Object zeroOf(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return null;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    if (type == double.class) {
+      return 0.0;
+    }
+    if (type == float.class) {
+      return 0.0f;
+    }
+    return type == short.class ? (Object) (short) 0 : type == byte.class ? (Object) (byte) 0 : (Object) '\0';
+  }
+
   /** Reads one value given on the command line or in an environment variable as YAML. */
   static Object fromText(String text) {
     var layer = YamlLayer.parse("value", "v: " + text, java.util.Map.of());

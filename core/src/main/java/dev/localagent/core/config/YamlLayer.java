@@ -102,21 +102,21 @@ public final class YamlLayer {
     return map;
   }
 
+  // instanceof rather than a pattern switch, which spins a class at its first run in every process.
   private Object read(Node node, String path) {
-    return switch (node) {
-      case MappingNode mapping -> readMapping(mapping, path);
-      case SequenceNode sequence -> {
-        var list = new ArrayList<>();
-        for (var item : sequence.getValue()) {
-          String itemPath = path + "[" + list.size() + "]";
-          locations.put(itemPath, at(item.getStartMark()));
-          list.add(read(item, itemPath));
-        }
-        yield list;
+    if (node instanceof MappingNode mapping) {
+      return readMapping(mapping, path);
+    }
+    if (node instanceof SequenceNode sequence) {
+      var list = new ArrayList<>();
+      for (var item : sequence.getValue()) {
+        String itemPath = path + "[" + list.size() + "]";
+        locations.put(itemPath, at(item.getStartMark()));
+        list.add(read(item, itemPath));
       }
-      case ScalarNode scalar -> scalar(scalar, path);
-      default -> null;
-    };
+      return list;
+    }
+    return node instanceof ScalarNode scalar ? scalar(scalar, path) : null;
   }
 
   private Object scalar(ScalarNode node, String path) {

@@ -20,14 +20,18 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The Jackson mapper that binds config trees to section records: snake_case keys, strict about
+ * The test oracle: the Jackson databind binding the loader used before {@link RecordBinder}
+ * (production code until 2026-11-28), kept so {@code RecordBinderAgreesWithJacksonTest} can show
+ * the hand binder accepts and rejects the same values with the same messages.
+ *
+ * <p>The Jackson mapper that binds config trees to section records: snake_case keys, strict about
  * numbers, and our value types (Secret, Duration, ByteSize). Serializing a Secret always writes
  * the redacted form.
  */
-final class ConfigMapper {
+final class JacksonConfigMapper {
   static final String ENV_ATTRIBUTE = "localagent.env";
 
-  private ConfigMapper() {}
+  private JacksonConfigMapper() {}
 
   static ObjectMapper create() {
     var module = new SimpleModule("localagent-config");
@@ -77,7 +81,7 @@ final class ConfigMapper {
     public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       T value = p.currentToken() == JsonToken.VALUE_STRING ? parser.apply(p.getText()) : null;
       if (value == null) {
-        throw new BindingFailure(p, ConfigErrors.INVALID_VALUE, expected, "\"" + p.getText() + "\"", "");
+        throw new JacksonBindingFailure(p, ConfigErrors.INVALID_VALUE, expected, "\"" + p.getText() + "\"", "");
       }
       return value;
     }
@@ -99,7 +103,7 @@ final class ConfigMapper {
       if (reference.size() == 1 && reference.get("env") instanceof String name) {
         String value = env == null ? null : env.get(name);
         if (value == null) {
-          throw new BindingFailure(p, ConfigErrors.MISSING_ENV, "environment variable " + name + " to be set",
+          throw new JacksonBindingFailure(p, ConfigErrors.MISSING_ENV, "environment variable " + name + " to be set",
               "it unset", "export " + name + " before running localagent");
         }
         return Secret.of(value, "env " + name);
@@ -110,18 +114,18 @@ final class ConfigMapper {
       throw invalid(p, "a mapping with keys " + reference.keySet());
     }
 
-    private static Secret fromFile(JsonParser p, String file, String home) throws BindingFailure {
+    private static Secret fromFile(JsonParser p, String file, String home) throws JacksonBindingFailure {
       Path path = Path.of(file.startsWith("~/") && home != null ? home + file.substring(1) : file);
       try {
         return Secret.of(Files.readString(path).strip(), "file " + path);
       } catch (IOException | RuntimeException e) {
-        throw new BindingFailure(p, ConfigErrors.UNREADABLE, "a readable secret file", path + " ("
+        throw new JacksonBindingFailure(p, ConfigErrors.UNREADABLE, "a readable secret file", path + " ("
             + e.getClass().getSimpleName() + ")", "check that the file exists and is readable by you");
       }
     }
 
-    private static BindingFailure invalid(JsonParser p, String found) {
-      return new BindingFailure(p, ConfigErrors.INVALID_VALUE,
+    private static JacksonBindingFailure invalid(JsonParser p, String found) {
+      return new JacksonBindingFailure(p, ConfigErrors.INVALID_VALUE,
           "a secret: a string, ${VAR}, {env: VAR} or {file: PATH}", found, "");
     }
   }

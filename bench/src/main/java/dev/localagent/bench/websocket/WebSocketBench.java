@@ -79,8 +79,8 @@ public final class WebSocketBench {
       }
       if (!deflate && options.runs("setup")) {
         // The first round runs the handshake code cold on both sides; the second is the figure.
-        setup(name + " (warm-up)", client);
-        setup(name, client);
+        setup(name + " (warm-up)", server, client);
+        setup(name, server, client);
       }
       if (!deflate && options.runs("idle")) {
         idle(name, server, client);
@@ -104,17 +104,28 @@ public final class WebSocketBench {
     out.flush();
   }
 
-  private void setup(String name, LoadClient client) throws Exception {
+  /**
+   * Set-up time: from the connect call to the 101 response read and the WebSocket ready on the
+   * client (TCP connect + HTTP upgrade), the same for every peer. The CPU per connection is the
+   * steadier figure on a busy machine, where the wall time mostly counts waits for a core.
+   */
+  private void setup(String name, PeerProcess server, LoadClient client) throws Exception {
     var histogram = new Histogram(3);
     var channels = new ArrayList<Channel>();
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     for (int i = 0; i < options.setupConnections(); i++) {
       long start = System.nanoTime();
       channels.add(client.connect().get(10, TimeUnit.SECONDS));
       histogram.recordValue(System.nanoTime() - start);
     }
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
     channels.forEach(Channel::close);
-    out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms%n", name,
-        options.setupConnections(), ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(99)));
+    int count = options.setupConnections();
+    out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms; CPU per connection: server"
+        + " %.0f us, load generator %.0f us%n", name, count, ms(histogram.getValueAtPercentile(50)),
+        ms(histogram.getValueAtPercentile(99)), serverCpu / 1e3 / count, clientCpu / 1e3 / count);
   }
 
   private void idle(String name, PeerProcess server, LoadClient client) throws Exception {

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import dev.localagent.core.plugin.PluginManifest;
+import dev.localagent.gateway.GatewayTraining;
 
 /**
  * The training run for the JDK AOT caches (run by ./localagent when the jars change): executes
  * the commands people run most, in one JVM, so their classes are loaded and linked ahead of
  * time. {@code short} trains the cache for --version only; {@code full} also runs help, loads the
- * configuration, logging, plugins, sessions and one offline turn, for every other command.
+ * configuration, logging, plugins, sessions and one offline turn, for every other command;
+ * {@code serve} (for serve and bench) runs WebSocket connections through a real gateway, so a
+ * fresh server's connection set-up starts from recorded JIT profiles.
  * Uses a throwaway HOME and workdir so it never reads or writes the user's files.
  */
 public final class AotTraining {
@@ -29,8 +32,11 @@ public final class AotTraining {
     // opened all 40 jars; a temp directory here added SecureRandom and file-tree walking.
     Cli.run(new String[] {"--version"}, sink, sink, Map.of());
     Main.otherThreadsKeepTheJvmAlive();
-    if (args.length > 0 && args[0].equals("full")) {
+    String training = args.length > 0 ? args[0] : "short";
+    if (training.equals("full")) {
       trainFull(sink);
+    } else if (training.equals("serve")) {
+      GatewayTraining.run(GatewayTraining.CONNECTIONS);
     }
   }
 

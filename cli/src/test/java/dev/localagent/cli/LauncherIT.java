@@ -64,6 +64,22 @@ class LauncherIT {
   }
 
   @Test
+  void serveStartsFromItsOwnAotCacheTrainedOnTheGatewaysConnectionSetUp() throws Exception {
+    Path classLog = home.resolve("serve-classes.log");
+
+    var result = run(List.of("-Xlog:class+load:file=" + classLog), "serve", "--help");
+
+    assertThat(result.exit()).isZero();
+    var loaded = Files.readAllLines(classLog);
+    // AOT-linked classes are loaded at JVM start: the server side of the WebSocket handshake and
+    // the gateway's per-connection handler come from the serve cache, not from the jars.
+    assertThat(loaded).anyMatch(line -> line.contains(
+        "io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13 source: shared objects file"));
+    assertThat(loaded).anyMatch(line -> line.contains(
+        "dev.localagent.gateway.internal.ProtocolHandler source: shared objects file"));
+  }
+
+  @Test
   void unknownOptionExitsWithUsageCode() throws Exception {
     var result = run("--bogus");
 

@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import dev.localagent.core.plugin.PluginManifest;
+import dev.localagent.gateway.GatewayTraining;
 
 /**
  * The training run for the JDK AOT caches (run by ./localagent when the jars change): executes
  * the commands people run most, in one JVM, so their classes are loaded and linked ahead of
  * time. {@code short} trains the cache for --version only; {@code config} the commands that load
  * the configuration and read local state; {@code full} also runs help and one offline turn, for
- * every other command.
+ * every other command; {@code serve} (for serve and bench) runs WebSocket connections through a
+ * real gateway, so a fresh server's connection set-up starts from recorded JIT profiles.
  * Uses a throwaway HOME and workdir so it never reads or writes the user's files.
  */
 public final class AotTraining {
@@ -35,6 +37,8 @@ public final class AotTraining {
       train(sink, CONFIG_COMMANDS);
     } else if (mode.equals("full")) {
       train(sink, FULL_COMMANDS);
+    } else if (mode.equals("serve")) {
+      GatewayTraining.run(GatewayTraining.CONNECTIONS);
     }
   }
 

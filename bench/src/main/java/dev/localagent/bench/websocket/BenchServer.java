@@ -37,8 +37,12 @@ public final class BenchServer {
       @Override
       public void close() {}
     };
+    // The set-up round holds its connections open without a hello for as long as it takes; on a busy
+    // machine that exceeds the default hello timeout, and closing them mid-round would load the
+    // gateway with work the Node peer (which has no such timeout) never does.
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).compression(compression)
-        .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000).build();
+        .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000)
+        .helloTimeoutMillis(600_000).build();
     var server = new GatewayServer(config, store, idle, invocation -> ToolResult.error("LA-TOOL-002", "none"),
         new ToolRegistry(), Path.of("."), "bench-token", "bench");
     System.out.println("port " + server.start().getPort());

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,11 @@ final class PeerProcess implements AutoCloseable {
 
   static PeerProcess gateway(String name, boolean compression) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers (see docs/GATEWAY.md).
+    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers (see docs/GATEWAY.md),
+    // and the JVM starts from serve's AOT cache when the launcher gave this one (bench shares it):
+    // same jar, same flags, so the cache applies to the server process as it does to serve.
     var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow"));
+    command.addAll(aotCacheOptions());
     // Extra JVM options for the server process only, e.g. -XX:StartFlightRecording=... to profile it.
     String extra = System.getenv("LOCALAGENT_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {
@@ -47,6 +51,13 @@ final class PeerProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName(),
         Boolean.toString(compression)));
     return new PeerProcess(name, command, Path.of("."));
+  }
+
+  /** The AOT cache options this JVM was started with (by ./localagent), or none. */
+  private static List<String> aotCacheOptions() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> arg.startsWith("-XX:AOTCache=") || arg.startsWith("-Xlog:aot") || arg.startsWith("-Xlog:cds"))
+        .toList();
   }
 
   static PeerProcess node(Path nodeDir) throws IOException {

@@ -33,6 +33,10 @@ public final class WebSocketBench {
 
   private final Options options;
   private final PrintWriter out;
+  /** Each peer's measured (not warm-up) set-up round, for the ratio line at the end. */
+  private final List<SetupFigure> setups = new ArrayList<>();
+
+  private record SetupFigure(String peer, double p50Millis, double p99Millis) {}
 
   public WebSocketBench(Options options, PrintWriter out) {
     this.options = options;
@@ -67,7 +71,23 @@ public final class WebSocketBench {
         runAll(server, batching, deflate);
       }
     }
+    printSetupRatios();
     out.flush();
+  }
+
+  /** Each gateway's set-up p50 and p99 over the Node peer's from this same run. */
+  private void printSetupRatios() {
+    SetupFigure node = setups.stream().filter(f -> f.peer().equals("node ws")).findFirst().orElse(null);
+    if (node == null) {
+      return;
+    }
+    for (SetupFigure gateway : setups) {
+      if (gateway != node) {
+        out.printf("%-24s setup     p50 %.3f ms vs node ws %.3f ms (%.2fx), p99 %.3f ms vs %.3f ms (%.2fx)%n",
+            gateway.peer(), gateway.p50Millis(), node.p50Millis(), gateway.p50Millis() / node.p50Millis(),
+            gateway.p99Millis(), node.p99Millis(), gateway.p99Millis() / node.p99Millis());
+      }
+    }
   }
 
   private void runAll(PeerProcess server, boolean batching, boolean deflate) throws Exception {
@@ -79,8 +99,8 @@ public final class WebSocketBench {
       }
       if (!deflate && options.runs("setup")) {
         // The first round runs the handshake code cold on both sides; the second is the figure.
-        setup(name + " (warm-up)", client);
-        setup(name, client);
+        setup(name + " (warm-up)", server, client);
+        setups.add(setup(name, server, client));
       }
       if (!deflate && options.runs("idle")) {
         idle(name, server, client);
@@ -104,17 +124,29 @@ public final class WebSocketBench {
     out.flush();
   }
 
-  private void setup(String name, LoadClient client) throws Exception {
+  /**
+   * Set-up time: from the connect call to the 101 response read and the WebSocket ready on the
+   * client (TCP connect + HTTP upgrade), the same for every peer. The CPU per connection is the
+   * steadier figure on a busy machine, where the wall time mostly counts waits for a core.
+   */
+  private SetupFigure setup(String name, PeerProcess server, LoadClient client) throws Exception {
     var histogram = new Histogram(3);
     var channels = new ArrayList<Channel>();
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     for (int i = 0; i < options.setupConnections(); i++) {
       long start = System.nanoTime();
       channels.add(client.connect().get(10, TimeUnit.SECONDS));
       histogram.recordValue(System.nanoTime() - start);
     }
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
     channels.forEach(Channel::close);
-    out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms%n", name,
-        options.setupConnections(), ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(99)));
+    int count = options.setupConnections();
+    out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms; CPU per connection: server"
+        + " %.0f us, load generator %.0f us%n", name, count, ms(histogram.getValueAtPercentile(50)),
+        ms(histogram.getValueAtPercentile(99)), serverCpu / 1e3 / count, clientCpu / 1e3 / count);
+    return new SetupFigure(name, ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(99)));
   }
 
   private void idle(String name, PeerProcess server, LoadClient client) throws Exception {

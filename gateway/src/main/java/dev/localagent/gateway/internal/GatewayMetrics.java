@@ -38,6 +38,11 @@ public final class GatewayMetrics {
     return connectionsPaused.get();
   }
 
+  /** WebSocket handshakes completed since the start. */
+  public long acceptedConnections() {
+    return connectionsAccepted.sum();
+  }
+
   public long catchUpReads() {
     return catchUpReads.sum();
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
  */
 public final class WireJson {
   private static final ObjectMapper MAPPER = createMapper();
+  private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(Event.class);
 
   private WireJson() {}
 
@@ -77,8 +79,26 @@ public final class WireJson {
     return bytes.toByteArray();
   }
 
+  /**
+   * The event frame, byte for byte what {@link #encode} makes of {@link EventFrame#of}: the
+   * envelope is written with the streaming generator and only the event itself goes through the
+   * mapper (a writer resolved once), since every event a session appends is encoded here.
+   */
   public static byte[] encodeEvent(SessionEvent event) {
-    return encode(EventFrame.of(event));
+    var bytes = new ByteArrayBuilder(256);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("type", Protocol.EVENT);
+      json.writeStringField("sessionId", event.sessionId()); // SessionEvent forbids a null id or event.
+      json.writeNumberField("seq", event.seq());
+      json.writeNumberField("ts", event.timestampMillis());
+      json.writeFieldName("event");
+      EVENT_WRITER.writeValue(json, event.event());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   public static EventFrame decodeEvent(JsonNode node) {

@@ -2,9 +2,21 @@ package dev.localagent.gateway.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.localagent.api.event.ErrorRaised;
+import dev.localagent.api.event.Event;
+import dev.localagent.api.event.ModelDelta;
+import dev.localagent.api.event.SessionEvent;
+import dev.localagent.api.event.ToolCallFinished;
+import dev.localagent.api.event.ToolCallStarted;
+import dev.localagent.api.event.ToolOutputChunk;
+import dev.localagent.api.event.UserMessage;
 import dev.localagent.gateway.protocol.Messages.Pong;
+import dev.localagent.gateway.protocol.WireJson.EventFrame;
 import dev.localagent.gateway.protocol.WireJson.ReplyFrame;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WireJsonTest {
@@ -16,6 +28,26 @@ class WireJsonTest {
         assertThat(new String(WireJson.encodePong(id, time)))
             .as("pong for id %s at %d", id, time)
             .isEqualTo(new String(viaMapper));
+      }
+    }
+  }
+
+  @Test
+  void eventFastPathWritesTheSameBytesAsTheMapper() {
+    Map<String, Object> arguments = new LinkedHashMap<>();
+    arguments.put("path", "a \"quoted\" name \u00e9");
+    arguments.put("lines", List.of(1, 2));
+    List<Event> events = Arrays.asList(new ModelDelta("t=123;xxxx"),
+        new UserMessage("line\nbreak \u2028 \u0001"), new ErrorRaised("LA-X-001", "bad"),
+        new ToolCallStarted("c1", "fs.read", arguments), new ToolCallFinished("c1", "fs.read", false, "no such file", "LA-T-002"),
+        new ToolCallFinished("c1", "fs.read", true, "text", null),
+        new ToolOutputChunk("c1", "stdout", "{\"json\": [1]}"));
+    for (String sessionId : List.of("0b7c5e2e-6f0e-4a43-9a57-8f1d2c3b4a59", "quote\" in id")) {
+      for (Event event : events) {
+        var sessionEvent = new SessionEvent(sessionId, 42, 1_764_300_000_000L, event);
+        assertThat(new String(WireJson.encodeEvent(sessionEvent)))
+            .as("%s in session %s", event, sessionId)
+            .isEqualTo(new String(WireJson.encode(EventFrame.of(sessionEvent))));
       }
     }
   }

@@ -37,8 +37,9 @@ final class PeerProcess implements AutoCloseable {
 
   static PeerProcess gateway(String name, boolean compression) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers (see docs/GATEWAY.md).
-    var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow"));
+    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers, and ZGC keeps
+    // collection pauses out of event latency (see docs/GATEWAY.md).
+    var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
     // Extra JVM options for the server process only, e.g. -XX:StartFlightRecording=... to profile it.
     String extra = System.getenv("LOCALAGENT_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {

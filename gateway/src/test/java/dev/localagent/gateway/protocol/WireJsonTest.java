@@ -1,6 +1,7 @@
 package dev.localagent.gateway.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.Event;
@@ -13,6 +14,8 @@ import dev.localagent.api.event.UserMessage;
 import dev.localagent.gateway.protocol.Messages.Pong;
 import dev.localagent.gateway.protocol.WireJson.EventFrame;
 import dev.localagent.gateway.protocol.WireJson.ReplyFrame;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,5 +53,35 @@ class WireJsonTest {
             .isEqualTo(new String(WireJson.encode(EventFrame.of(sessionEvent))));
       }
     }
+  }
+
+  @Test
+  void serverFramesAreDecodedOneByOneFromABatchOrAlone() throws Exception {
+    var event = new SessionEvent("s-1", 7, 1_764_300_000_000L, new ModelDelta("hi"));
+    String batch = "[" + new String(WireJson.encodeEvent(event))
+        + ",{\"type\":\"reply\",\"id\":\"3\",\"result\":{\"lastSeq\":7}}"
+        + ",{\"type\":\"error\",\"id\":null,\"code\":\"LA-GATEWAY-007\",\"message\":\"slow down\"}]";
+    var frames = new ArrayList<WireJson.ServerFrame>();
+
+    WireJson.decodeServerFrames(batch, frames::add);
+    WireJson.decodeServerFrames("{\"type\":\"pong\",\"id\":\"9\"}", frames::add);
+
+    assertThat(frames).extracting(WireJson.ServerFrame::type).containsExactly("event", "reply", "error", "pong");
+    assertThat(frames.get(0).toEvent().toSessionEvent()).isEqualTo(event);
+    assertThat(frames.get(1).id()).isEqualTo("3");
+    assertThat(frames.get(1).result().get("lastSeq").asLong()).isEqualTo(7);
+    assertThat(frames.get(2).id()).isNull();
+    assertThat(frames.get(2).code()).isEqualTo("LA-GATEWAY-007");
+    assertThat(frames.get(2).message()).isEqualTo("slow down");
+    assertThat(frames.get(3).result()).isNull();
+  }
+
+  @Test
+  void aServerFrameThatIsNotAnObjectOrAnEventOfAnUnknownTypeIsRefused() {
+    assertThatThrownBy(() -> WireJson.decodeServerFrames("\"text\"", frame -> { }))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> WireJson.decodeServerFrames(
+        "{\"type\":\"event\",\"sessionId\":\"s\",\"seq\":1,\"ts\":0,\"event\":{\"type\":\"no.such\"}}",
+        frame -> { })).isInstanceOf(IOException.class);
   }
 }

@@ -144,14 +144,6 @@ public final class WireJson {
     }
   }
 
-  public static EventFrame decodeEvent(JsonNode node) {
-    try {
-      return MAPPER.treeToValue(node, EventFrame.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not an event frame: " + e.getOriginalMessage(), e);
-    }
-  }
-
   private static String wireName(Class<?> eventType) {
     try {
       return (String) eventType.getField("TYPE").get(null);

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.LockSupport;
  * commands on stdin: {@code session} prints a new session id; {@code broadcast ID COUNT RATE
  * BYTES} appends COUNT events (RATE per second, 0 for as fast as possible) whose text starts with
  * the monotonic time it was due (paced) or sent (unpaced), and prints {@code done}; {@code frames} prints how many frames the
- * gateway has written so far (events per frame shows how well batching coalesces).
+ * gateway has written so far (events per frame shows how well batching coalesces); {@code gc}
+ * prints the collection pauses so far ({@link GcPauses}).
  */
 public final class BenchServer {
   private BenchServer() {}
@@ -53,6 +54,7 @@ public final class BenchServer {
       switch (words[0]) {
         case "session" -> System.out.println(store.create().sessionId());
         case "frames" -> System.out.println(server.metrics().framesOut());
+        case "gc" -> System.out.println(GcPauses.ofThisProcess());
         case "broadcast" -> {
           SessionLog log = store.open(words[1]).orElseThrow();
           broadcast(log, Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]));

@@ -40,10 +40,6 @@ import org.HdrHistogram.Recorder;
  * frames: both servers are trusted here and the check would cost the load generator, not them.
  */
 final class LoadClient implements AutoCloseable {
-  private static final byte[] EVENT = "{\"type\":\"event\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PONG = "{\"type\":\"pong\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SENT_AT = "\"t=".getBytes(StandardCharsets.US_ASCII);
   private static final ByteBuf PING = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
       .writeBytes("{\"type\":\"ping\",\"id\":\"e\"}".getBytes(StandardCharsets.US_ASCII)));
   private static final int MAX_FRAME = 16 << 20;
@@ -107,8 +103,8 @@ final class LoadClient implements AutoCloseable {
 
   private final class Counter extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private final CompletableFuture<Channel> ready;
+    private final FrameScanner scanner = new FrameScanner();
     private byte[] scratch = new byte[16 << 10];
-    private long lastSeq = -1;
 
     Counter(CompletableFuture<Channel> ready) {
       this.ready = ready;
@@ -135,31 +131,17 @@ final class LoadClient implements AutoCloseable {
 
     /** Counts events and pongs, checks seq continuity and records each event's latency. */
     private void scan(ChannelHandlerContext ctx, byte[] bytes, int end, long now) {
-      int found = 0;
-      for (int i = 0; i < end; i++) {
-        if (bytes[i] != '{') {
-          continue;
-        }
-        if (matches(bytes, i, end, EVENT)) {
-          found++;
-          int seqAt = find(bytes, i + EVENT.length, end, SEQ);
-          long seq = seqAt < 0 ? -1 : number(bytes, seqAt, end);
-          if (lastSeq >= 0 && seq != lastSeq + 1) {
-            seqErrors.increment();
-          }
-          lastSeq = seq;
-          i = Math.max(i, seqAt); // What lies before the seq was just read.
-          int timeAt = timing ? find(bytes, i, end, SENT_AT) : -1;
-          if (timeAt >= 0) {
-            latency.recordValue(Math.max(0, now - number(bytes, timeAt, end)));
-            i = timeAt;
-          }
-        } else if (echoing && matches(bytes, i, end, PONG)) {
+      scanner.scan(bytes, end, now, timing ? latency : null);
+      events.add(scanner.events);
+      if (scanner.seqErrors > 0) {
+        seqErrors.add(scanner.seqErrors);
+      }
+      if (echoing) {
+        for (int i = 0; i < scanner.pongs; i++) {
           pongs.increment();
           ctx.write(ping());
         }
       }
-      events.add(found);
     }
 
     @Override
@@ -172,37 +154,6 @@ final class LoadClient implements AutoCloseable {
       ready.completeExceptionally(cause);
       ctx.close();
     }
-  }
-
-  private static boolean matches(byte[] bytes, int at, int end, byte[] pattern) {
-    if (at + pattern.length > end) {
-      return false;
-    }
-    for (int j = 0; j < pattern.length; j++) {
-      if (bytes[at + j] != pattern[j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The index just after the first {@code pattern} at or after {@code from}, or -1. */
-  private static int find(byte[] bytes, int from, int end, byte[] pattern) {
-    for (int i = from; i + pattern.length <= end; i++) {
-      if (bytes[i] == pattern[0] && matches(bytes, i, end, pattern)) {
-        return i + pattern.length;
-      }
-    }
-    return -1;
-  }
-
-  /** The decimal number starting at {@code from}. */
-  private static long number(byte[] bytes, int from, int end) {
-    long value = 0;
-    for (int i = from; i < end && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
-      value = value * 10 + (bytes[i] - '0');
-    }
-    return value;
   }
 
   @Override

@@ -38,10 +38,10 @@ final class PeerProcess implements AutoCloseable {
 
   static PeerProcess gateway(String name, boolean compression) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers (see docs/GATEWAY.md),
-    // and the JVM starts from serve's AOT cache when the launcher gave this one (bench shares it):
-    // same jar, same flags, so the cache applies to the server process as it does to serve.
-    var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow"));
+    // As `localagent serve` runs it: Netty may use sun.misc.Unsafe for its buffers, ZGC keeps
+    // collection pauses out of event latency (see docs/GATEWAY.md), and the JVM starts from serve's
+    // AOT cache when the launcher gave this one (bench websocket shares it, trained on ZGC too).
+    var command = new ArrayList<String>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "-XX:+UseZGC"));
     command.addAll(aotCacheOptions());
     // Extra JVM options for the server process only, e.g. -XX:StartFlightRecording=... to profile it.
     String extra = System.getenv("LOCALAGENT_BENCH_SERVER_OPTS");

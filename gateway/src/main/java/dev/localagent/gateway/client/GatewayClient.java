@@ -1,6 +1,7 @@
 package dev.localagent.gateway.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.localagent.core.error.ErrorCode;
 import dev.localagent.core.error.ExitCode;
@@ -18,6 +19,7 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -214,20 +216,15 @@ public final class GatewayClient implements AutoCloseable {
     }
   }
 
-  void onFrame(JsonNode node) {
-    if (node.isArray()) {
-      node.forEach(this::onFrame);
-      return;
-    }
-    String type = node.path("type").asText();
-    String id = node.hasNonNull("id") ? node.get("id").asText() : null;
-    switch (type) {
-      case Protocol.EVENT -> listener.onEvent(WireJson.decodeEvent(node));
-      case Protocol.ERROR -> onErrorFrame(id, node.path("code").asText(), node.path("message").asText());
+  void onFrame(WireJson.ServerFrame frame) {
+    switch (frame.type() == null ? "" : frame.type()) {
+      case Protocol.EVENT -> listener.onEvent(frame.toEvent());
+      case Protocol.ERROR -> onErrorFrame(frame.id(), Objects.requireNonNullElse(frame.code(), ""),
+          Objects.requireNonNullElse(frame.message(), ""));
       default -> {
-        var reply = id == null ? null : pending.remove(id);
+        var reply = frame.id() == null ? null : pending.remove(frame.id());
         if (reply != null) {
-          reply.complete(node.path("result"));
+          reply.complete(frame.result() == null ? MissingNode.getInstance() : frame.result());
         }
       }
     }
@@ -280,7 +277,7 @@ public final class GatewayClient implements AutoCloseable {
         String message = text.toString();
         text.setLength(0);
         try {
-          client.onFrame(WireJson.mapper().readTree(message));
+          WireJson.decodeServerFrames(message, client::onFrame);
         } catch (Exception e) {
           listener.onError(GatewayErrors.MALFORMED.id(), "server sent unreadable JSON: " + e.getMessage());
         }

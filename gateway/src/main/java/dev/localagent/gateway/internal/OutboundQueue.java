@@ -67,8 +67,10 @@ final class OutboundQueue {
   /** Queues one encoded JSON object; safe from any thread. */
   void offer(byte[] json) {
     queue.offer(json);
-    queued.incrementAndGet();
-    if (scheduled.compareAndSet(false, true)) {
+    queued.incrementAndGet(); // A full fence: the drain's "scheduled = false, then is it empty?" cannot miss this.
+    // Read before the CAS: while a drain is pending (most offers under load) the flag's cache line
+    // stays shared with the event loop instead of being taken exclusive by a failing CAS.
+    if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask);
     }
   }

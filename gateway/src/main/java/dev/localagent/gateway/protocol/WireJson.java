@@ -1,18 +1,25 @@
 package dev.localagent.gateway.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 /**
  * JSON encoding of protocol v1 frames, shared by server and client. Events carry their wire name
@@ -21,6 +28,8 @@ import java.io.UncheckedIOException;
  */
 public final class WireJson {
   private static final ObjectMapper MAPPER = createMapper();
+  private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(Event.class);
+  private static final ObjectReader SERVER_FRAME_READER = MAPPER.readerFor(ServerFrame.class);
 
   private WireJson() {}
 
@@ -77,15 +86,61 @@ public final class WireJson {
     return bytes.toByteArray();
   }
 
+  /**
+   * The event frame, byte for byte what {@link #encode} makes of {@link EventFrame#of}: the
+   * envelope is written with the streaming generator and only the event itself goes through the
+   * mapper (a writer resolved once), since every event a session appends is encoded here.
+   */
   public static byte[] encodeEvent(SessionEvent event) {
-    return encode(EventFrame.of(event));
+    var bytes = new ByteArrayBuilder(256);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("type", Protocol.EVENT);
+      json.writeStringField("sessionId", event.sessionId()); // SessionEvent forbids a null id or event.
+      json.writeNumberField("seq", event.seq());
+      json.writeNumberField("ts", event.timestampMillis());
+      json.writeFieldName("event");
+      EVENT_WRITER.writeValue(json, event.event());
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
-  public static EventFrame decodeEvent(JsonNode node) {
-    try {
-      return MAPPER.treeToValue(node, EventFrame.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not an event frame: " + e.getOriginalMessage(), e);
+  /**
+   * Any frame a server sends, bound in one pass whatever its type: an event's fields, a reply's
+   * {@code result} (a tree, as its shape depends on the request), or an error's code and message.
+   * Fields the frame does not carry are null (0 for seq and ts).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ServerFrame(String type, String id, String sessionId, long seq, long ts, Event event,
+      String code, String message, JsonNode result) {
+    public EventFrame toEvent() {
+      return new EventFrame(type, sessionId, seq, ts, event);
+    }
+  }
+
+  /**
+   * Decodes one WebSocket text message from a server, a frame or a batch (an array of them), and
+   * hands each frame to {@code sink} in order. A client receiving events at a high rate binds
+   * them straight from the text, without building a tree first.
+   *
+   * @throws IOException when the text is not JSON or a frame does not fit its type (an event of
+   *     an unknown type, for one); frames before the bad one have been handed over
+   */
+  public static void decodeServerFrames(String text, Consumer<ServerFrame> sink) throws IOException {
+    try (JsonParser json = MAPPER.getFactory().createParser(text)) {
+      JsonToken first = json.nextToken();
+      if (first == JsonToken.START_ARRAY) {
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+          sink.accept(SERVER_FRAME_READER.readValue(json));
+        }
+      } else if (first == JsonToken.START_OBJECT) {
+        sink.accept(SERVER_FRAME_READER.readValue(json));
+      } else {
+        throw new JsonParseException(json, "a server frame is a JSON object or an array of them");
+      }
     }
   }
 

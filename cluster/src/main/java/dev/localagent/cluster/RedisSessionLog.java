@@ -1,7 +1,9 @@
 package dev.localagent.cluster;
 
 import dev.localagent.api.event.Event;
+import dev.localagent.api.event.ModelDelta;
 import dev.localagent.api.event.SessionEvent;
+import dev.localagent.api.event.ToolOutputChunk;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.EventHistory;
@@ -14,8 +16,13 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A session log whose truth is one Redis Stream, {@code la:session:{id}:events}, with entry id
@@ -24,11 +31,22 @@ import java.util.Objects;
  * each event once, in order):
  *
  * <ul>
- *   <li>on the instance holding the session's lease, {@link #append} writes through a fenced
- *       script and, once Redis took it, adds the event to the mirror;
+ *   <li>on the instance holding the session's lease, {@link #append} queues the event and the
+ *       log writes the queue through a fenced script, many events per call (group commit: at
+ *       most one script per session is running; whatever was appended meanwhile goes in the next
+ *       one, so a lone event is sent at once and a burst costs one round trip per burst); an
+ *       event joins the mirror, and so reaches subscribers, only once Redis took it;
  *   <li>on every other instance, the {@link StreamReader} reads new entries with {@code XREAD
  *       BLOCK} from the mirror's last seq while anyone here is subscribed ({@link #applyRemote}).
  * </ul>
+ *
+ * <p>When an append returns: for a streamed event ({@code model.delta}, {@code tool.output}) as
+ * soon as it has its seq and is queued; for every other event once Redis holds it and every
+ * event before it. So a turn's deltas are durable at the latest when the next event of the turn
+ * (its {@code model.message}, {@code turn.done}) is appended. A write that fails takes every
+ * event queued after it with it (none of them was ever visible); the failure is thrown by the
+ * append that waited for it or, for streamed events nobody waited on, by the next append, which
+ * first re-reads the stream so the mirror matches Redis again.
  *
  * <p>Because the stream id is the seq, "after seq N" is the stream position {@code N-0}: the
  * reader can neither skip an entry nor see one twice, and a second writer's XADD with a used seq
@@ -36,6 +54,10 @@ import java.util.Objects;
  */
 public final class RedisSessionLog implements SessionLog {
   private static final int PAGE = 1_000;
+  /** The most events one append script writes: bounds the time Redis spends in one call. */
+  static final int MAX_BATCH = 256;
+  /** Streamed events queued beyond this make their appender wait, so a slow Redis cannot grow memory. */
+  private static final int MAX_QUEUED = 4_096;
 
   private final String sessionId;
   private final RedisCommands<String, String> redis;
@@ -43,9 +65,17 @@ public final class RedisSessionLog implements SessionLog {
   private final Leases leases;
   private final StreamReader reader;
   private final Clock clock;
+  private final Executor writeCallbacks;
   private final EventHistory history = new EventHistory(List.of()); // Guarded by this.
+  private final ArrayDeque<Pending> queued = new ArrayDeque<>(); // Guarded by this.
+  private List<Pending> inFlight = List.of(); // Guarded by this; empty while no script runs.
+  private LocalAgentException deferredFailure; // Guarded by this; not yet reported to an appender.
+  private boolean resync; // Guarded by this; the mirror may lag Redis after a failed write.
   private int subscribers; // Guarded by this.
   private boolean closed; // Guarded by this.
+
+  /** An event with its seq on its way to Redis; {@code written} is null when nobody waits for it. */
+  private record Pending(SessionEvent stored, String line, String title, CompletableFuture<Void> written) {}
 
   RedisSessionLog(String sessionId, RedisLinks links) {
     this.sessionId = sessionId;
@@ -54,6 +84,7 @@ public final class RedisSessionLog implements SessionLog {
     this.leases = links.leases();
     this.reader = links.reader();
     this.clock = links.clock();
+    this.writeCallbacks = links.writeCallbacks();
   }
 
   @Override
@@ -74,36 +105,154 @@ public final class RedisSessionLog implements SessionLog {
   }
 
   /**
-   * Writes the event to the stream as the next seq, if this instance holds the session's lease.
+   * Gives the event the next seq and has it written to the stream, if this instance holds the
+   * session's lease. Returns at once for a streamed event, after Redis took it for any other (see
+   * the class comment); subscribers get it once Redis took it, never before.
    *
    * @throws LocalAgentException LA-CLUSTER-002 when the lease is not (or no longer) ours: the
-   *     event was not written; LA-CLUSTER-001 when Redis cannot be reached
+   *     event was not written; LA-CLUSTER-001 when Redis cannot be reached. Either may report an
+   *     earlier streamed event's failed write: that event and this one were not written.
    */
   @Override
-  public synchronized SessionEvent append(Event event) {
+  public SessionEvent append(Event event) {
     Objects.requireNonNull(event, "event");
-    if (closed) {
-      throw new IllegalStateException("session log " + sessionId + " is closed");
+    Pending pending;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("session log " + sessionId + " is closed");
+      }
+      recoverFromFailure();
+      if (leases.token(sessionId) == null) {
+        throw notOwner("this instance does not hold its lease");
+      }
+      var stored = new SessionEvent(sessionId, nextSeq(), clock.millis(), event);
+      boolean waits = !streamed(event) || queued.size() >= MAX_QUEUED;
+      pending = new Pending(stored, EventJson.toLine(stored),
+          event instanceof UserMessage user ? titleOf(user.text()) : "", waits ? new CompletableFuture<>() : null);
+      queued.add(pending);
+      if (inFlight.isEmpty()) {
+        sendNext();
+      }
     }
+    if (pending.written() != null) {
+      awaitWritten(pending.written());
+    }
+    return pending.stored();
+  }
+
+  /** Deltas and tool output: many per turn, each superseded by the turn's later events. */
+  private static boolean streamed(Event event) {
+    return event instanceof ModelDelta || event instanceof ToolOutputChunk;
+  }
+
+  private long nextSeq() {
+    return history.lastSeq() + inFlight.size() + queued.size() + 1;
+  }
+
+  /** After a failed write: report it once, then re-read the stream so the mirror matches Redis. */
+  private void recoverFromFailure() {
+    if (deferredFailure != null) {
+      LocalAgentException failure = deferredFailure;
+      deferredFailure = null;
+      throw new LocalAgentException(failure.code(), failure.getMessage(), failure.hint(), failure);
+    }
+    if (resync) {
+      catchUp(); // Throws while Redis is still unreachable; then the next append tries again.
+      resync = false;
+    }
+  }
+
+  /** Sends up to {@link #MAX_BATCH} queued events as one fenced script. Called under the lock. */
+  private void sendNext() {
+    var batch = new ArrayList<Pending>(Math.min(queued.size(), MAX_BATCH));
+    while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(queued.poll());
+    }
+    inFlight = batch;
     String token = leases.token(sessionId);
     if (token == null) {
-      throw notOwner("this instance does not hold its lease");
+      writeCallbacks.execute(() -> written(batch, notOwner("its lease was lost before the write")));
+      return;
     }
-    var stored = new SessionEvent(sessionId, history.lastSeq() + 1, clock.millis(), event);
-    String title = event instanceof UserMessage user ? titleOf(user.text()) : "";
+    String[] args = new String[5 + batch.size()];
+    args[0] = token;
+    args[1] = Long.toString(batch.getFirst().stored().seq());
+    args[2] = Long.toString(batch.getLast().stored().timestampMillis());
+    args[3] = sessionId;
+    args[4] = batch.stream().map(Pending::title).filter(t -> !t.isEmpty()).findFirst().orElse("");
+    for (int i = 0; i < batch.size(); i++) {
+      args[5 + i] = batch.get(i).line();
+    }
+    String[] keys = {RedisKeys.lease(sessionId), streamKey(), RedisKeys.meta(sessionId), RedisKeys.SESSION_INDEX};
     try {
-      scripts.append(new String[] {RedisKeys.lease(sessionId), streamKey(), RedisKeys.meta(sessionId),
-          RedisKeys.SESSION_INDEX}, token, Long.toString(stored.seq()), Long.toString(stored.timestampMillis()),
-          EventJson.toLine(stored), sessionId, title);
-    } catch (RedisCommandExecutionException e) {
-      throw notOwner(firstWord(e.getMessage()).equals("SEQ")
-          ? "another writer appended first (" + e.getMessage() + ")" : "its lease went to another instance");
+      scripts.appendAsync(keys, args).whenCompleteAsync((last, error) -> written(batch, error), writeCallbacks);
     } catch (RedisException e) {
-      throw ClusterNode.unavailable("append to session " + sessionId, e);
+      writeCallbacks.execute(() -> written(batch, e));
     }
-    // Delivered under the lock so every subscriber sees events in seq order exactly once.
-    history.add(stored);
-    return stored;
+  }
+
+  /**
+   * A script's answer, on a callback thread (never Lettuce's I/O thread: catching up holds this
+   * lock while it waits for Redis). Written events join the mirror, in seq order, under the lock;
+   * a failure drops the batch and everything queued after it.
+   */
+  private void written(List<Pending> batch, Throwable error) {
+    LocalAgentException failure = error == null ? null : failureOf(RedisScripts.unwrap(error));
+    var dropped = new ArrayList<Pending>();
+    synchronized (this) {
+      inFlight = List.of();
+      if (failure == null) {
+        for (Pending pending : batch) {
+          if (pending.stored().seq() == history.lastSeq() + 1) { // Else the reader already brought it.
+            history.add(pending.stored());
+          }
+        }
+      } else {
+        dropped.addAll(batch);
+        dropped.addAll(queued);
+        queued.clear();
+        deferredFailure = failure;
+        resync = true;
+      }
+      if (!queued.isEmpty() && !closed) {
+        sendNext();
+      }
+    }
+    for (Pending pending : failure == null ? batch : dropped) {
+      if (pending.written() != null) {
+        if (failure == null) {
+          pending.written().complete(null);
+        } else {
+          pending.written().completeExceptionally(failure);
+        }
+      }
+    }
+  }
+
+  private void awaitWritten(CompletableFuture<Void> written) {
+    try {
+      written.join();
+    } catch (CompletionException e) {
+      synchronized (this) {
+        if (deferredFailure == e.getCause()) {
+          deferredFailure = null; // Reported here; the next append must not report it again.
+        }
+      }
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
+    }
+  }
+
+  private LocalAgentException failureOf(Throwable error) {
+    return switch (error) {
+      case LocalAgentException refused -> refused;
+      case RedisCommandExecutionException refused -> notOwner(firstWord(refused.getMessage()).equals("SEQ")
+          ? "another writer appended first (" + refused.getMessage() + ")" : "its lease went to another instance");
+      case RedisException redisFailed -> ClusterNode.unavailable("append to session " + sessionId, redisFailed);
+      default -> ClusterNode.unavailable("append to session " + sessionId, new RedisException(error));
+    };
   }
 
   private LocalAgentException notOwner(String why) {
@@ -183,17 +332,29 @@ public final class RedisSessionLog implements SessionLog {
     };
   }
 
+  /** Stops delivery; events still queued are dropped unwritten (their waiters get an error). */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    List<Pending> dropped;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      history.clearSubscribers();
+      if (subscribers > 0) {
+        reader.unfollow(this);
+      }
+      subscribers = 0;
+      dropped = List.copyOf(queued);
+      queued.clear();
     }
-    closed = true;
-    history.clearSubscribers();
-    if (subscribers > 0) {
-      reader.unfollow(this);
+    var failure = new IllegalStateException("session log " + sessionId + " closed before the event was written");
+    for (Pending pending : dropped) {
+      if (pending.written() != null) {
+        pending.written().completeExceptionally(failure);
+      }
     }
-    subscribers = 0;
   }
 
   private static String titleOf(String text) {

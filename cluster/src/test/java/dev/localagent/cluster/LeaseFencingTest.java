@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.event.ModelDelta;
+import dev.localagent.api.event.ModelMessage;
 import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.event.UserMessage;
+import dev.localagent.api.model.Usage;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.SessionLog;
 import java.util.List;
@@ -48,12 +50,23 @@ class LeaseFencingTest {
     RedisSessionLog onB = b.store().openLog(session).orElseThrow();
     onB.append(new UserMessage("written by B"));
 
-    // A still believes it holds the lease, but Redis checks the token on every append.
+    // A still believes it holds the lease, but Redis checks the token on every write. A delta is
+    // queued without waiting; its refused write is reported by A's next append, which is not
+    // written either, and A's own subscribers never see the delta.
     assertThat(a.leases().token(session)).isNotNull();
-    assertThatThrownBy(() -> onA.append(new ModelDelta("stale")))
+    var seenOnA = new CopyOnWriteArrayList<SessionEvent>();
+    onA.subscribe(0, seenOnA::add);
+    onA.append(new ModelDelta("stale"));
+    assertThatThrownBy(() -> onA.append(new ModelMessage("stale", List.of(), Usage.NONE)))
+        .isInstanceOfSatisfying(LocalAgentException.class,
+            e -> assertThat(e.code()).isEqualTo(ClusterErrors.NOT_OWNER));
+    assertThatThrownBy(() -> onA.append(new UserMessage("stale too")))
         .isInstanceOfSatisfying(LocalAgentException.class,
             e -> assertThat(e.code()).isEqualTo(ClusterErrors.NOT_OWNER));
     assertThat(redis.command("XLEN " + RedisKeys.events(session))).isEqualTo(":2");
+    assertThat(seenOnA).extracting(SessionEvent::event)
+        .as("the refused events never reached a subscriber; the next append re-read B's from Redis")
+        .containsExactly(new UserMessage("written by A"), new UserMessage("written by B"));
     assertThat(onB.read(0, 10)).extracting(SessionEvent::event)
         .containsExactly(new UserMessage("written by A"), new UserMessage("written by B"));
   }

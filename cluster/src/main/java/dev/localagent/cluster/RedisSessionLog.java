@@ -309,7 +309,13 @@ public final class RedisSessionLog implements SessionLog {
   /** Subscribes from the mirror; the first subscriber starts following the stream. */
   @Override
   public synchronized Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
-    Subscription inner = history.subscribe(afterSeq, subscriber);
+    // The mirror may not have reached afterSeq yet (a client resuming here with a seq it got
+    // from the writing instance): the events up to it, when they arrive, are not delivered again.
+    Subscription inner = history.subscribe(afterSeq, event -> {
+      if (event.seq() > afterSeq) {
+        subscriber.onEvent(event);
+      }
+    });
     if (subscribers++ == 0) {
       reader.follow(this);
     }

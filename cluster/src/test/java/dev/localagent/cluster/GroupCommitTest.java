@@ -10,6 +10,7 @@ import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.api.model.Usage;
+import dev.localagent.gateway.Await;
 import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,32 @@ class GroupCommitTest {
     assertThat(events.subList(1 + deltasKept, events.size()))
         .containsExactly(new ErrorRaised(ClusterErrors.OWNER_LOST.id(), "A stopped"), new TurnDone(TurnDone.Reason.ERROR, 0));
     assertThat(stream).as("A's clients saw nothing that was lost").startsWith(seenOnA.toArray(SessionEvent[]::new));
+  }
+
+  @Test
+  void aClientResumingOnAnInstanceWhoseMirrorIsBehindItsSeqGetsEveryLaterEventOnce() {
+    ClusterNode writer = node();
+    ClusterNode other = node();
+    String session = writer.store().create().sessionId();
+    writer.leases().tryAcquire(session);
+    RedisSessionLog onWriter = writer.store().openLog(session).orElseThrow();
+    onWriter.append(new UserMessage("go"));
+    RedisSessionLog onOther = other.store().openLog(session).orElseThrow(); // Its mirror stops at seq 1.
+    for (int i = 1; i <= 30; i++) {
+      onWriter.append(new ModelDelta("d" + i));
+    }
+    onWriter.append(new ModelMessage("first", List.of(), Usage.NONE)); // Seq 32; Redis holds 1..32.
+
+    var seen = new CopyOnWriteArrayList<Long>();
+    // A client that saw seq 20 on the writer resumes on the other instance, still at seq 1.
+    try (var subscription = onOther.subscribe(20, event -> seen.add(event.seq()))) {
+      for (int i = 31; i <= 40; i++) {
+        onWriter.append(new ModelDelta("d" + i));
+      }
+      onWriter.append(new ModelMessage("second", List.of(), Usage.NONE)); // Seq 43.
+      Await.until("seq 43 reaches the other instance", () -> seen.contains(43L));
+    }
+    assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(21, 43).boxed().toList());
   }
 
   private static List<Event> userMessageThenDeltas(int deltas) {

@@ -1,9 +1,16 @@
 package dev.localagent.cluster;
 
+import dev.localagent.api.event.ApprovalDecided;
+import dev.localagent.api.event.ApprovalRequested;
+import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.ModelDelta;
+import dev.localagent.api.event.ModelMessage;
 import dev.localagent.api.event.SessionEvent;
+import dev.localagent.api.event.ToolCallFinished;
+import dev.localagent.api.event.ToolCallStarted;
 import dev.localagent.api.event.ToolOutputChunk;
+import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.EventHistory;
@@ -40,13 +47,15 @@ import java.util.concurrent.Executor;
  *       BLOCK} from the mirror's last seq while anyone here is subscribed ({@link #applyRemote}).
  * </ul>
  *
- * <p>When an append returns: for a streamed event ({@code model.delta}, {@code tool.output}) as
- * soon as it has its seq and is queued; for every other event once Redis holds it and every
- * event before it. So a turn's deltas are durable at the latest when the next event of the turn
- * (its {@code model.message}, {@code turn.done}) is appended. A write that fails takes every
- * event queued after it with it (none of them was ever visible); the failure is thrown by the
- * append that waited for it or, for streamed events nobody waited on, by the next append, which
- * first re-reads the stream so the mirror matches Redis again.
+ * <p>When an append returns: for {@code turn.done}, {@code tool.call.started}, {@code
+ * tool.call.finished} and the approval events, once Redis holds the event and every event before
+ * it; for the others ({@code user.message}, {@code model.delta}, {@code model.message}, {@code
+ * tool.output}, {@code error}) as soon as the event has its seq and is queued. Every event of the
+ * second kind is followed in its turn by one of the first, so when {@code turn.done} is appended
+ * the whole turn is in Redis. A write that fails takes every event queued after it with it (none
+ * of them was ever visible); the failure is thrown by the append that waited for it or, when
+ * nobody waited, by the next append, which first re-reads the stream so the mirror matches Redis.
+ * Durable means held by Redis: whether that survives a Redis crash is Redis's persistence setting.
  *
  * <p>Because the stream id is the seq, "after seq N" is the stream position {@code N-0}: the
  * reader can neither skip an entry nor see one twice, and a second writer's XADD with a used seq
@@ -56,7 +65,7 @@ public final class RedisSessionLog implements SessionLog {
   private static final int PAGE = 1_000;
   /** The most events one append script writes: bounds the time Redis spends in one call. */
   static final int MAX_BATCH = 256;
-  /** Streamed events queued beyond this make their appender wait, so a slow Redis cannot grow memory. */
+  /** Events queued beyond this make their appender wait, so a slow Redis cannot grow memory. */
   private static final int MAX_QUEUED = 4_096;
 
   private final String sessionId;
@@ -106,12 +115,13 @@ public final class RedisSessionLog implements SessionLog {
 
   /**
    * Gives the event the next seq and has it written to the stream, if this instance holds the
-   * session's lease. Returns at once for a streamed event, after Redis took it for any other (see
-   * the class comment); subscribers get it once Redis took it, never before.
+   * session's lease. Returns at once or once Redis took it, by the kind of event (see the class
+   * comment); subscribers get it once Redis took it, never before.
    *
    * @throws LocalAgentException LA-CLUSTER-002 when the lease is not (or no longer) ours: the
    *     event was not written; LA-CLUSTER-001 when Redis cannot be reached. Either may report an
-   *     earlier streamed event's failed write: that event and this one were not written.
+   *     earlier event's failed write (one whose append did not wait): that event and this one were
+   *     not written.
    */
   @Override
   public SessionEvent append(Event event) {
@@ -126,7 +136,7 @@ public final class RedisSessionLog implements SessionLog {
         throw notOwner("this instance does not hold its lease");
       }
       var stored = new SessionEvent(sessionId, nextSeq(), clock.millis(), event);
-      boolean waits = !streamed(event) || queued.size() >= MAX_QUEUED;
+      boolean waits = waitsForRedis(event) || queued.size() >= MAX_QUEUED;
       pending = new Pending(stored, EventJson.toLine(stored),
           event instanceof UserMessage user ? titleOf(user.text()) : "", waits ? new CompletableFuture<>() : null);
       queued.add(pending);
@@ -140,9 +150,24 @@ public final class RedisSessionLog implements SessionLog {
     return pending.stored();
   }
 
-  /** Deltas and tool output: many per turn, each superseded by the turn's later events. */
-  private static boolean streamed(Event event) {
-    return event instanceof ModelDelta || event instanceof ToolOutputChunk;
+  /**
+   * The events whose append returns only once Redis holds them and every event before them: where
+   * a turn ends, where a tool with side effects starts or ends, where someone must answer. Every
+   * other event of a turn is followed by one of these, so it is written by then at the latest.
+   */
+  private static boolean waitsForRedis(Event event) {
+    return switch (event) {
+      case TurnDone done -> true;
+      case ToolCallStarted started -> true;
+      case ToolCallFinished finished -> true;
+      case ApprovalRequested requested -> true;
+      case ApprovalDecided decided -> true;
+      case UserMessage user -> false;
+      case ModelDelta delta -> false;
+      case ModelMessage message -> false;
+      case ToolOutputChunk chunk -> false;
+      case ErrorRaised error -> false;
+    };
   }
 
   private long nextSeq() {

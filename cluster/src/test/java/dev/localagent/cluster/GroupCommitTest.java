@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.Event;
 import dev.localagent.api.event.ModelDelta;
-import dev.localagent.api.event.ModelMessage;
 import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
-import dev.localagent.api.model.Usage;
 import dev.localagent.gateway.Await;
 import io.lettuce.core.RedisClient;
 import java.util.ArrayList;
@@ -56,6 +54,7 @@ class GroupCommitTest {
     var seen = new CopyOnWriteArrayList<SessionEvent>();
     log.subscribe(0, seen::add);
     log.append(new UserMessage("go"));
+    Await.until("the prompt is in Redis", () -> log.lastSeq() == 1);
     long scriptsBefore = appendScriptsRun();
 
     redis.command("CLIENT PAUSE 60000 WRITE");
@@ -67,17 +66,17 @@ class GroupCommitTest {
     assertThat(seen).as("nor delivered").hasSize(1);
 
     redis.command("CLIENT UNPAUSE");
-    SessionEvent message = log.append(new ModelMessage("d1...d100", List.of(), Usage.NONE));
+    SessionEvent done = log.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)); // Waits for Redis.
 
-    assertThat(message.seq()).isEqualTo(102);
+    assertThat(done.seq()).isEqualTo(102);
     assertThat(redis.command("XLEN " + RedisKeys.events(session))).as("returned: Redis holds it and all before it")
         .isEqualTo(":102");
     assertThat(log.read(0, 1_000)).extracting(SessionEvent::seq)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, 102).boxed().toList());
     var all = new ArrayList<>(userMessageThenDeltas(100));
-    all.add(new ModelMessage("d1...d100", List.of(), Usage.NONE));
+    all.add(new TurnDone(TurnDone.Reason.COMPLETED, 1));
     assertThat(seen).extracting(SessionEvent::event).containsExactlyElementsOf(all);
-    // The first delta went alone; the 99 queued behind it (and maybe the message) in one more.
+    // The first delta went alone; the 99 queued behind it (and maybe turn.done) in one more.
     assertThat(appendScriptsRun() - scriptsBefore).isBetween(2L, 3L);
     assertThat(log.readStream(0, 1_000)).extracting(SessionEvent::event).containsExactlyElementsOf(all);
   }
@@ -93,6 +92,7 @@ class GroupCommitTest {
     var seenOnA = new CopyOnWriteArrayList<SessionEvent>();
     onA.subscribe(0, seenOnA::add);
     onA.append(new UserMessage("go"));
+    Await.until("the prompt is in Redis", () -> onA.lastSeq() == 1);
 
     redis.command("CLIENT PAUSE 60000 WRITE");
     for (int i = 1; i <= 50; i++) {
@@ -127,11 +127,12 @@ class GroupCommitTest {
     writer.leases().tryAcquire(session);
     RedisSessionLog onWriter = writer.store().openLog(session).orElseThrow();
     onWriter.append(new UserMessage("go"));
+    Await.until("the prompt is in Redis", () -> onWriter.lastSeq() == 1);
     RedisSessionLog onOther = other.store().openLog(session).orElseThrow(); // Its mirror stops at seq 1.
     for (int i = 1; i <= 30; i++) {
       onWriter.append(new ModelDelta("d" + i));
     }
-    onWriter.append(new ModelMessage("first", List.of(), Usage.NONE)); // Seq 32; Redis holds 1..32.
+    onWriter.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)); // Seq 32; returns once Redis holds 1..32.
 
     var seen = new CopyOnWriteArrayList<Long>();
     // A client that saw seq 20 on the writer resumes on the other instance, still at seq 1.
@@ -139,7 +140,7 @@ class GroupCommitTest {
       for (int i = 31; i <= 40; i++) {
         onWriter.append(new ModelDelta("d" + i));
       }
-      onWriter.append(new ModelMessage("second", List.of(), Usage.NONE)); // Seq 43.
+      onWriter.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)); // Seq 43.
       Await.until("seq 43 reaches the other instance", () -> seen.contains(43L));
     }
     assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(21, 43).boxed().toList());

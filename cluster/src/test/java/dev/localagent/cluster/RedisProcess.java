@@ -89,14 +89,14 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
-  /** Commands the server has run since it started ({@code INFO stats}), scripts counting as one each. */
-  public long commandsProcessed() throws IOException {
-    String info = bulkReply("INFO stats");
-    Matcher processed = Pattern.compile("total_commands_processed:(\\d+)").matcher(info);
-    if (!processed.find()) {
-      throw new IOException("INFO stats has no total_commands_processed: " + info);
-    }
-    return Long.parseLong(processed.group(1));
+  /**
+   * How many times the server has run a command since it started ({@code INFO commandstats}),
+   * counting a script as one call of {@code evalsha} and not the commands it ran; 0 if never.
+   */
+  public long calls(String command) throws IOException {
+    String stats = bulkReply("INFO commandstats");
+    Matcher calls = Pattern.compile("cmdstat_" + Pattern.quote(command) + ":calls=(\\d+)").matcher(stats);
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
   }
 
   /** Sends one inline command whose reply is a bulk string ({@code $<length>} line, then the bytes). */

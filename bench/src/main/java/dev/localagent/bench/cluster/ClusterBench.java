@@ -52,7 +52,11 @@ public final class ClusterBench {
    * redis-server used during it: per turn it depends far less on the machine's load than turns/s.
    */
   record Result(String mode, int instances, long turns, long events, double seconds, Histogram latency,
-      Duration jvmCpu, Duration redisCpu, long redisCommands) {
+      Duration jvmCpu, Duration redisCpu, long scripts, long streamReads) {
+    double perTurn(long count) {
+      return turns == 0 ? 0 : (double) count / turns;
+    }
+
     double cpuMicrosPerTurn(Duration cpu) {
       return turns == 0 ? 0 : cpu.toNanos() / 1e3 / turns;
     }
@@ -166,7 +170,8 @@ public final class ClusterBench {
       }
       Duration jvmCpuBefore = jvmCpu();
       Duration redisCpuBefore = redis.cpuTime();
-      long commandsBefore = redis.commandsProcessed();
+      long scriptsBefore = redis.calls("evalsha");
+      long readsBefore = redis.calls("xread");
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(options.seconds());
       var threads = drivers.stream()
@@ -177,7 +182,7 @@ public final class ClusterBench {
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Result(mode, count, turns.sum(), events.sum(), seconds, latency,
           jvmCpu().minus(jvmCpuBefore), redis.cpuTime().minus(redisCpuBefore),
-          redis.commandsProcessed() - commandsBefore);
+          redis.calls("evalsha") - scriptsBefore, redis.calls("xread") - readsBefore);
     } finally {
       clients.forEach(GatewayClient::close);
     }
@@ -209,20 +214,22 @@ public final class ClusterBench {
   private static void print(List<Result> results, PrintWriter out) {
     Result base = results.getFirst();
     double baseCpu = base.cpuMicrosPerTurn(base.jvmCpu().plus(base.redisCpu()));
-    out.printf(Locale.ROOT, "%-9s %9s %10s %12s %13s %13s %10s %12s %12s %10s %14s%n", "mode", "instances",
+    out.printf(Locale.ROOT, "%-9s %9s %10s %12s %13s %13s %10s %12s %12s %10s %12s %13s %11s%n", "mode", "instances",
         "turns/s", "events/s", "turn p50 ms", "turn p99 ms", "vs embedded", "jvm cpu us", "redis cpu us",
-        "cpu vs emb", "redis cmd/turn");
+        "cpu vs emb", "events/turn", "scripts/turn", "xread/turn");
     for (Result r : results) {
       double cpu = r.cpuMicrosPerTurn(r.jvmCpu().plus(r.redisCpu()));
-      out.printf(Locale.ROOT, "%-9s %9d %10.0f %12.0f %13.2f %13.2f %9.2fx %12.0f %12.0f %9.2fx %14.1f%n",
+      out.printf(Locale.ROOT, "%-9s %9d %10.0f %12.0f %13.2f %13.2f %9.2fx %12.0f %12.0f %9.2fx %12.1f %13.1f %11.1f%n",
           r.mode(), r.instances(), r.turnsPerSecond(), r.eventsPerSecond(),
           r.latency().getValueAtPercentile(50) / 1e6, r.latency().getValueAtPercentile(99) / 1e6,
           r.turnsPerSecond() / base.turnsPerSecond(), r.cpuMicrosPerTurn(r.jvmCpu()),
-          r.cpuMicrosPerTurn(r.redisCpu()), cpu / baseCpu, r.turns() == 0 ? 0.0 : (double) r.redisCommands() / r.turns());
+          r.cpuMicrosPerTurn(r.redisCpu()), cpu / baseCpu, r.perTurn(r.events()) / 2, r.perTurn(r.scripts()), r.perTurn(r.streamReads()));
     }
     out.println();
     out.println("events/s counts what the clients received: driver and watcher each get every event of a turn.");
-    out.println("redis cmd/turn: every command Redis ran (appends, stream reads, heartbeats, forwards) per turn.");
+    out.println("events/turn: events in one turn's log (each reaches the driver and the watcher).");
+    out.println("scripts/turn: fenced append scripts (and lease renewals) Redis ran per turn; one per event"
+        + " without group commit. xread/turn: stream reads by the instances following a session.");
     out.println("cpu us is CPU time per turn (this JVM: instances and clients; redis-server), and its ratio to the"
         + " embedded run: on a loaded machine it moves much less than turns/s.");
     out.println("Instances share this JVM and its cores; on separate machines each instance would bring its own.");

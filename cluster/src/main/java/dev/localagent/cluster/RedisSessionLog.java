@@ -1,24 +1,13 @@
 package dev.localagent.cluster;
 
-import dev.localagent.api.event.ApprovalDecided;
-import dev.localagent.api.event.ApprovalRequested;
-import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.Event;
-import dev.localagent.api.event.ModelDelta;
-import dev.localagent.api.event.ModelMessage;
 import dev.localagent.api.event.SessionEvent;
-import dev.localagent.api.event.ToolCallFinished;
-import dev.localagent.api.event.ToolCallStarted;
-import dev.localagent.api.event.ToolOutputChunk;
-import dev.localagent.api.event.TurnDone;
-import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.EventHistory;
 import dev.localagent.core.session.EventJson;
 import dev.localagent.core.session.SessionLog;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -76,15 +65,12 @@ public final class RedisSessionLog implements SessionLog {
   private final Clock clock;
   private final Executor writeCallbacks;
   private final EventHistory history = new EventHistory(List.of()); // Guarded by this.
-  private final ArrayDeque<Pending> queued = new ArrayDeque<>(); // Guarded by this.
-  private List<Pending> inFlight = List.of(); // Guarded by this; empty while no script runs.
+  private final ArrayDeque<PendingAppend> queued = new ArrayDeque<>(); // Guarded by this.
+  private List<PendingAppend> inFlight = List.of(); // Guarded by this; empty while no script runs.
   private LocalAgentException deferredFailure; // Guarded by this; not yet reported to an appender.
   private boolean resync; // Guarded by this; the mirror may lag Redis after a failed write.
   private int subscribers; // Guarded by this.
   private boolean closed; // Guarded by this.
-
-  /** An event with its seq on its way to Redis; {@code written} is null when nobody waits for it. */
-  private record Pending(SessionEvent stored, String line, String title, CompletableFuture<Void> written) {}
 
   RedisSessionLog(String sessionId, RedisLinks links) {
     this.sessionId = sessionId;
@@ -126,7 +112,7 @@ public final class RedisSessionLog implements SessionLog {
   @Override
   public SessionEvent append(Event event) {
     Objects.requireNonNull(event, "event");
-    Pending pending;
+    PendingAppend pending;
     synchronized (this) {
       if (closed) {
         throw new IllegalStateException("session log " + sessionId + " is closed");
@@ -136,9 +122,7 @@ public final class RedisSessionLog implements SessionLog {
         throw notOwner("this instance does not hold its lease");
       }
       var stored = new SessionEvent(sessionId, nextSeq(), clock.millis(), event);
-      boolean waits = waitsForRedis(event) || queued.size() >= MAX_QUEUED;
-      pending = new Pending(stored, EventJson.toLine(stored),
-          event instanceof UserMessage user ? titleOf(user.text()) : "", waits ? new CompletableFuture<>() : null);
+      pending = PendingAppend.of(stored, queued.size() >= MAX_QUEUED);
       queued.add(pending);
       if (inFlight.isEmpty()) {
         sendNext();
@@ -148,26 +132,6 @@ public final class RedisSessionLog implements SessionLog {
       awaitWritten(pending.written());
     }
     return pending.stored();
-  }
-
-  /**
-   * The events whose append returns only once Redis holds them and every event before them: where
-   * a turn ends, where a tool with side effects starts or ends, where someone must answer. Every
-   * other event of a turn is followed by one of these, so it is written by then at the latest.
-   */
-  private static boolean waitsForRedis(Event event) {
-    return switch (event) {
-      case TurnDone done -> true;
-      case ToolCallStarted started -> true;
-      case ToolCallFinished finished -> true;
-      case ApprovalRequested requested -> true;
-      case ApprovalDecided decided -> true;
-      case UserMessage user -> false;
-      case ModelDelta delta -> false;
-      case ModelMessage message -> false;
-      case ToolOutputChunk chunk -> false;
-      case ErrorRaised error -> false;
-    };
   }
 
   private long nextSeq() {
@@ -189,7 +153,7 @@ public final class RedisSessionLog implements SessionLog {
 
   /** Sends up to {@link #MAX_BATCH} queued events as one fenced script. Called under the lock. */
   private void sendNext() {
-    var batch = new ArrayList<Pending>(Math.min(queued.size(), MAX_BATCH));
+    var batch = new ArrayList<PendingAppend>(Math.min(queued.size(), MAX_BATCH));
     while (!queued.isEmpty() && batch.size() < MAX_BATCH) {
       batch.add(queued.poll());
     }
@@ -199,18 +163,10 @@ public final class RedisSessionLog implements SessionLog {
       writeCallbacks.execute(() -> written(batch, notOwner("its lease was lost before the write")));
       return;
     }
-    String[] args = new String[5 + batch.size()];
-    args[0] = token;
-    args[1] = Long.toString(batch.getFirst().stored().seq());
-    args[2] = Long.toString(batch.getLast().stored().timestampMillis());
-    args[3] = sessionId;
-    args[4] = batch.stream().map(Pending::title).filter(t -> !t.isEmpty()).findFirst().orElse("");
-    for (int i = 0; i < batch.size(); i++) {
-      args[5 + i] = batch.get(i).line();
-    }
     String[] keys = {RedisKeys.lease(sessionId), streamKey(), RedisKeys.meta(sessionId), RedisKeys.SESSION_INDEX};
     try {
-      scripts.appendAsync(keys, args).whenCompleteAsync((last, error) -> written(batch, error), writeCallbacks);
+      scripts.appendAsync(keys, PendingAppend.scriptArgs(token, sessionId, batch))
+          .whenCompleteAsync((last, error) -> written(batch, error), writeCallbacks);
     } catch (RedisException e) {
       writeCallbacks.execute(() -> written(batch, e));
     }
@@ -221,13 +177,13 @@ public final class RedisSessionLog implements SessionLog {
    * lock while it waits for Redis). Written events join the mirror, in seq order, under the lock;
    * a failure drops the batch and everything queued after it.
    */
-  private void written(List<Pending> batch, Throwable error) {
-    LocalAgentException failure = error == null ? null : failureOf(RedisScripts.unwrap(error));
-    var dropped = new ArrayList<Pending>();
+  private void written(List<PendingAppend> batch, Throwable error) {
+    LocalAgentException failure = error == null ? null : PendingAppend.failure(sessionId, RedisScripts.unwrap(error));
+    var dropped = new ArrayList<PendingAppend>();
     synchronized (this) {
       inFlight = List.of();
       if (failure == null) {
-        for (Pending pending : batch) {
+        for (PendingAppend pending : batch) {
           if (pending.stored().seq() == history.lastSeq() + 1) { // Else the reader already brought it.
             history.add(pending.stored());
           }
@@ -243,7 +199,7 @@ public final class RedisSessionLog implements SessionLog {
         sendNext();
       }
     }
-    for (Pending pending : failure == null ? batch : dropped) {
+    for (PendingAppend pending : failure == null ? batch : dropped) {
       if (pending.written() != null) {
         if (failure == null) {
           pending.written().complete(null);
@@ -270,20 +226,8 @@ public final class RedisSessionLog implements SessionLog {
     }
   }
 
-  private LocalAgentException failureOf(Throwable error) {
-    return switch (error) {
-      case LocalAgentException refused -> refused;
-      case RedisCommandExecutionException refused -> notOwner(firstWord(refused.getMessage()).equals("SEQ")
-          ? "another writer appended first (" + refused.getMessage() + ")" : "its lease went to another instance");
-      case RedisException redisFailed -> ClusterNode.unavailable("append to session " + sessionId, redisFailed);
-      default -> ClusterNode.unavailable("append to session " + sessionId, new RedisException(error));
-    };
-  }
-
   private LocalAgentException notOwner(String why) {
-    return new LocalAgentException(ClusterErrors.NOT_OWNER,
-        "session " + sessionId + " was not written: " + why,
-        "another instance runs this session now; send the submission again and it is routed there");
+    return PendingAppend.notOwner(sessionId, why);
   }
 
   /** Events read from the stream by another path: added when they are the next seq, else ignored. */
@@ -366,7 +310,7 @@ public final class RedisSessionLog implements SessionLog {
   /** Stops delivery; events still queued are dropped unwritten (their waiters get an error). */
   @Override
   public void close() {
-    List<Pending> dropped;
+    List<PendingAppend> dropped;
     synchronized (this) {
       if (closed) {
         return;
@@ -381,23 +325,10 @@ public final class RedisSessionLog implements SessionLog {
       queued.clear();
     }
     var failure = new IllegalStateException("session log " + sessionId + " closed before the event was written");
-    for (Pending pending : dropped) {
+    for (PendingAppend pending : dropped) {
       if (pending.written() != null) {
         pending.written().completeExceptionally(failure);
       }
     }
-  }
-
-  private static String titleOf(String text) {
-    String line = text.strip().lines().findFirst().orElse("");
-    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
-  }
-
-  private static String firstWord(String message) {
-    if (message == null) {
-      return "";
-    }
-    int space = message.indexOf(' ');
-    return space < 0 ? message : message.substring(0, space);
   }
 }

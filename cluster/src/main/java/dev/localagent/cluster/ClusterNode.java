@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ public final class ClusterNode implements AutoCloseable {
   private final StreamReader reader;
   private final RedisSessionStore store;
   private final ScheduledExecutorService heartbeat;
+  // A virtual thread per answer: never shut down, so an answer arriving during close still runs
+  // and no appender is left waiting for it.
+  private final Executor writeCallbacks = task -> Thread.ofVirtual().name("cluster-written").start(task);
   private volatile long lastHeartbeatNanos;
   private volatile String lastFailure = "no heartbeat yet";
   private volatile boolean failing; // Only the heartbeat thread writes it.
@@ -71,7 +75,7 @@ public final class ClusterNode implements AutoCloseable {
     try {
       this.connection = client.connect();
       this.redis = connection.sync();
-      this.scripts = new RedisScripts(redis);
+      this.scripts = new RedisScripts(redis, connection.async());
       this.reader = new StreamReader(client.connect(), redis, RedisKeys.inbox(instanceId));
     } catch (RedisException e) {
       client.shutdown();
@@ -81,7 +85,7 @@ public final class ClusterNode implements AutoCloseable {
           "start Redis (redis-server --port 6379) or fix cluster.redis.url / --redis; 'localagent doctor' checks it");
     }
     this.leases = new Leases(redis, scripts, instanceId, config.leaseTtlMillis());
-    this.store = new RedisSessionStore(this, new RedisLinks(redis, scripts, leases, reader, clock));
+    this.store = new RedisSessionStore(this, new RedisLinks(redis, scripts, leases, reader, clock, writeCallbacks));
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("cluster-heartbeat").factory());
   }

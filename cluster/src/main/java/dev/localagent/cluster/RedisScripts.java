@@ -2,7 +2,11 @@ package dev.localagent.cluster;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The Lua scripts that make a check and a write one atomic step in Redis. Sent once with SCRIPT
@@ -10,23 +14,28 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 final class RedisScripts {
   /**
-   * Appends one event, fenced: only the holder of the session's current lease token may write,
-   * and only the next seq. KEYS: lease, events, meta, index. ARGV: token, seq, ts, event json,
-   * session id, title ('' when the event has none).
+   * Appends a run of events, fenced and all or nothing: only the holder of the session's current
+   * lease token may write, and only from the next seq on. KEYS: lease, events, meta, index.
+   * ARGV: token, first seq, ts of the last event, session id, title ('' when none), then one
+   * event json per event, in seq order. The summary hash and the index are touched once per run.
    */
   static final String APPEND = """
       if redis.call('GET', KEYS[1]) ~= ARGV[1] then
         return redis.error_reply('FENCED the lease of this session is not held with this token')
       end
       local last = tonumber(redis.call('HGET', KEYS[3], 'last') or '0')
-      if tonumber(ARGV[2]) ~= last + 1 then
+      local first = tonumber(ARGV[2])
+      if first ~= last + 1 then
         return redis.error_reply('SEQ the next seq is ' .. (last + 1))
       end
-      redis.call('XADD', KEYS[2], ARGV[2] .. '-0', 'e', ARGV[4])
-      redis.call('HSET', KEYS[3], 'last', ARGV[2], 'updated', ARGV[3])
-      if ARGV[6] ~= '' then redis.call('HSETNX', KEYS[3], 'title', ARGV[6]) end
-      redis.call('ZADD', KEYS[4], ARGV[3], ARGV[5])
-      return last + 1
+      for i = 6, #ARGV do
+        redis.call('XADD', KEYS[2], string.format('%d-0', first + i - 6), 'e', ARGV[i])
+      end
+      local newLast = first + #ARGV - 6
+      redis.call('HSET', KEYS[3], 'last', string.format('%d', newLast), 'updated', ARGV[3])
+      if ARGV[5] ~= '' then redis.call('HSETNX', KEYS[3], 'title', ARGV[5]) end
+      redis.call('ZADD', KEYS[4], ARGV[3], ARGV[4])
+      return newLast
       """;
 
   /** Creates a session if the id is free. KEYS: meta, index. ARGV: ts, session id. */
@@ -52,13 +61,15 @@ final class RedisScripts {
       """;
 
   private final RedisCommands<String, String> redis;
+  private final RedisAsyncCommands<String, String> async;
   private volatile String appendSha;
   private volatile String createSha;
   private volatile String renewSha;
   private volatile String releaseSha;
 
-  RedisScripts(RedisCommands<String, String> redis) {
+  RedisScripts(RedisCommands<String, String> redis, RedisAsyncCommands<String, String> async) {
     this.redis = redis;
+    this.async = async;
     load();
   }
 
@@ -69,8 +80,24 @@ final class RedisScripts {
     releaseSha = redis.scriptLoad(RELEASE);
   }
 
-  long append(String[] keys, String... args) {
-    return run(Script.APPEND, keys, args);
+  /**
+   * Sends {@link #APPEND} without waiting: the stage completes with the new last seq once Redis
+   * ran it. Commands on one connection run in the order sent, so appends sent one after another
+   * land in that order. A script cache emptied by a Redis restart is refilled with an
+   * asynchronous SCRIPT LOAD, so nothing here blocks Lettuce's I/O thread.
+   */
+  CompletionStage<Long> appendAsync(String[] keys, String[] args) {
+    return async.<Long>evalsha(appendSha, ScriptOutputType.INTEGER, keys, args)
+        .exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
+            ? async.scriptLoad(APPEND).thenCompose(sha -> {
+                appendSha = sha;
+                return async.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, args);
+              })
+            : CompletableFuture.failedStage(unwrap(e)));
+  }
+
+  static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   long create(String[] keys, String... args) {
@@ -85,7 +112,7 @@ final class RedisScripts {
     return run(Script.RELEASE, keys, args);
   }
 
-  private enum Script { APPEND, CREATE, RENEW, RELEASE }
+  private enum Script { CREATE, RENEW, RELEASE }
 
   private long run(Script script, String[] keys, String[] args) {
     try {
@@ -98,7 +125,6 @@ final class RedisScripts {
 
   private long call(Script script, String[] keys, String[] args) {
     String sha = switch (script) {
-      case APPEND -> appendSha;
       case CREATE -> createSha;
       case RENEW -> renewSha;
       case RELEASE -> releaseSha;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.api.event.SessionEvent;
+import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.SessionLog;
@@ -41,19 +42,32 @@ class LeaseFencingTest {
     assertThat(a.leases().tryAcquire(session)).isNotNull();
     RedisSessionLog onA = a.store().openLog(session).orElseThrow();
     onA.append(new UserMessage("written by A"));
+    Await.until("A's first event is in Redis", () -> onA.lastSeq() == 1);
 
     // A stalls (a long GC pause, a frozen VM) past its lease; the lease runs out and B takes it.
     redis.command("DEL " + RedisKeys.lease(session));
     assertThat(b.leases().tryAcquire(session)).as("B takes the free lease").isNotNull();
     RedisSessionLog onB = b.store().openLog(session).orElseThrow();
     onB.append(new UserMessage("written by B"));
+    Await.until("B's event is in Redis", () -> onB.lastSeq() == 2);
 
-    // A still believes it holds the lease, but Redis checks the token on every append.
+    // A still believes it holds the lease, but Redis checks the token on every write. A delta is
+    // queued without waiting; its refused write is reported by the turn's end, which waits and is
+    // not written either; A's own subscribers never see the delta.
     assertThat(a.leases().token(session)).isNotNull();
-    assertThatThrownBy(() -> onA.append(new ModelDelta("stale")))
+    var seenOnA = new CopyOnWriteArrayList<SessionEvent>();
+    onA.subscribe(0, seenOnA::add);
+    onA.append(new ModelDelta("stale"));
+    assertThatThrownBy(() -> onA.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)))
+        .isInstanceOfSatisfying(LocalAgentException.class,
+            e -> assertThat(e.code()).isEqualTo(ClusterErrors.NOT_OWNER));
+    assertThatThrownBy(() -> onA.append(new TurnDone(TurnDone.Reason.ERROR, 1)))
         .isInstanceOfSatisfying(LocalAgentException.class,
             e -> assertThat(e.code()).isEqualTo(ClusterErrors.NOT_OWNER));
     assertThat(redis.command("XLEN " + RedisKeys.events(session))).isEqualTo(":2");
+    assertThat(seenOnA).extracting(SessionEvent::event)
+        .as("the refused events never reached a subscriber; the next append re-read B's from Redis")
+        .containsExactly(new UserMessage("written by A"), new UserMessage("written by B"));
     assertThat(onB.read(0, 10)).extracting(SessionEvent::event)
         .containsExactly(new UserMessage("written by A"), new UserMessage("written by B"));
   }
@@ -65,9 +79,10 @@ class LeaseFencingTest {
     a.leases().tryAcquire(session);
     RedisSessionLog log = a.store().openLog(session).orElseThrow();
     log.append(new UserMessage("one"));
+    Await.until("seq 1 is in Redis", () -> log.lastSeq() == 1);
     // Someone wrote seq 2 behind this mirror's back: the next append (seq 2 again) must not land.
     redis.command("HSET " + RedisKeys.meta(session) + " last 2");
-    assertThatThrownBy(() -> log.append(new UserMessage("two")))
+    assertThatThrownBy(() -> log.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)))
         .isInstanceOfSatisfying(LocalAgentException.class,
             e -> assertThat(e.code()).isEqualTo(ClusterErrors.NOT_OWNER));
     assertThat(redis.command("XLEN " + RedisKeys.events(session))).isEqualTo(":1");
@@ -118,6 +133,7 @@ class LeaseFencingTest {
     SessionLog created = a.store().create();
     a.leases().tryAcquire(created.sessionId());
     created.append(new UserMessage("plan the trip\nwith details"));
+    Await.until("the prompt is in Redis", () -> created.lastSeq() == 1);
     assertThat(b.store().list()).singleElement().satisfies(info -> {
       assertThat(info.id()).isEqualTo(created.sessionId());
       assertThat(info.title()).isEqualTo("plan the trip");

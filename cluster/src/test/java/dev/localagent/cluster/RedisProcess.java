@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real {@code redis-server} on a free loopback port without persistence, ready once it answers
@@ -73,12 +75,44 @@ public final class RedisProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** CPU time the server has used so far (user and system), or zero where the OS does not say. */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   private boolean answersPing() {
     try {
       String reply = command("PING");
       return reply.equals("+PONG") || reply.startsWith("-NOAUTH"); // Up, and asking for a password.
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * How many times the server has run a command since it started ({@code INFO commandstats}),
+   * counting a script as one call of {@code evalsha} and not the commands it ran; 0 if never.
+   */
+  public long calls(String command) throws IOException {
+    String stats = bulkReply("INFO commandstats");
+    Matcher calls = Pattern.compile("cmdstat_" + Pattern.quote(command) + ":calls=(\\d+)").matcher(stats);
+    return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+  }
+
+  /** Sends one inline command whose reply is a bulk string ({@code $<length>} line, then the bytes). */
+  private String bulkReply(String inline) throws IOException {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+      var in = new java.io.DataInputStream(socket.getInputStream());
+      String header = readLine(in);
+      if (!header.startsWith("$")) {
+        throw new IOException(inline + " answered " + header);
+      }
+      byte[] body = new byte[Integer.parseInt(header.substring(1))];
+      in.readFully(body);
+      return new String(body, StandardCharsets.UTF_8);
     }
   }
 
@@ -90,16 +124,19 @@ public final class RedisProcess implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
-      InputStream in = socket.getInputStream();
-      var line = new StringBuilder();
-      int c;
-      while ((c = in.read()) != -1 && c != '\n') {
-        if (c != '\r') {
-          line.append((char) c);
-        }
-      }
-      return line.toString();
+      return readLine(socket.getInputStream());
     }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    var line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   /** Stops the server (SIGTERM) and waits for it to exit. */

@@ -47,8 +47,20 @@ public final class ClusterBench {
   /** What to run. */
   public record Options(int[] instances, int clients, int seconds) {}
 
-  /** One measured configuration. */
-  record Result(String mode, int instances, long turns, long events, double seconds, Histogram latency) {
+  /**
+   * One measured configuration. CPU time is what this JVM (instances, clients and all) and
+   * redis-server used during it: per turn it depends far less on the machine's load than turns/s.
+   */
+  record Result(String mode, int instances, long turns, long events, double seconds, Histogram latency,
+      Duration jvmCpu, Duration redisCpu, long scripts, long streamReads) {
+    double perTurn(long count) {
+      return turns == 0 ? 0 : (double) count / turns;
+    }
+
+    double cpuMicrosPerTurn(Duration cpu) {
+      return turns == 0 ? 0 : cpu.toNanos() / 1e3 / turns;
+    }
+
     double turnsPerSecond() {
       return turns / seconds;
     }
@@ -72,12 +84,12 @@ public final class ClusterBench {
     try (var redis = RedisProcess.start()) {
       // Not reported: the JIT compiles the gateway, engine and Lettuce paths first, so the first
       // configuration measured is not penalised for running cold.
-      measure("warm-up", 1, () -> List.of(embedded(workdir)), warmup);
-      measure("warm-up", 1, () -> clustered(redis, 1, workdir), warmup);
+      measure("warm-up", 1, () -> List.of(embedded(workdir)), warmup, redis);
+      measure("warm-up", 1, () -> clustered(redis, 1, workdir), warmup, redis);
       redis.command("FLUSHALL");
-      results.add(measure("embedded", 1, () -> List.of(embedded(workdir)), options));
+      results.add(measure("embedded", 1, () -> List.of(embedded(workdir)), options, redis));
       for (int count : options.instances()) {
-        results.add(measure("cluster", count, () -> clustered(redis, count, workdir), options));
+        results.add(measure("cluster", count, () -> clustered(redis, count, workdir), options, redis));
         redis.command("FLUSHALL");
       }
     }
@@ -85,13 +97,13 @@ public final class ClusterBench {
     out.flush();
   }
 
-  private static Result measure(String mode, int count, Supplier<List<GatewayServer>> start, Options options)
-      throws Exception {
+  private static Result measure(String mode, int count, Supplier<List<GatewayServer>> start, Options options,
+      RedisProcess redis) throws Exception {
     List<GatewayServer> servers = start.get();
     try {
       var endpoints = servers.stream()
           .map(server -> URI.create("ws://127.0.0.1:" + server.start().getPort() + "/v1/ws")).toList();
-      return load(mode, count, endpoints, options);
+      return load(mode, count, endpoints, options, redis);
     } finally {
       servers.forEach(GatewayServer::close);
     }
@@ -132,7 +144,8 @@ public final class ClusterBench {
   private record Driver(GatewayClient client, String session, Semaphore turnDone) {}
 
   /** Every client drives turns until the deadline; the watcher counts what reaches the other instance. */
-  private static Result load(String mode, int count, List<URI> endpoints, Options options) throws Exception {
+  private static Result load(String mode, int count, List<URI> endpoints, Options options, RedisProcess redis)
+      throws Exception {
     var events = new LongAdder();
     var turns = new LongAdder();
     var latency = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
@@ -155,6 +168,10 @@ public final class ClusterBench {
         watcher.request(Protocol.SESSION_ATTACH, new Messages.SessionAttach(session, 0));
         drivers.add(new Driver(driver, session, turnDone));
       }
+      Duration jvmCpuBefore = jvmCpu();
+      Duration redisCpuBefore = redis.cpuTime();
+      long scriptsBefore = redis.calls("evalsha");
+      long readsBefore = redis.calls("xread");
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(options.seconds());
       var threads = drivers.stream()
@@ -163,7 +180,9 @@ public final class ClusterBench {
         thread.join();
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new Result(mode, count, turns.sum(), events.sum(), seconds, latency);
+      return new Result(mode, count, turns.sum(), events.sum(), seconds, latency,
+          jvmCpu().minus(jvmCpuBefore), redis.cpuTime().minus(redisCpuBefore),
+          redis.calls("evalsha") - scriptsBefore, redis.calls("xread") - readsBefore);
     } finally {
       clients.forEach(GatewayClient::close);
     }
@@ -188,17 +207,31 @@ public final class ClusterBench {
     }
   }
 
+  private static Duration jvmCpu() {
+    return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   private static void print(List<Result> results, PrintWriter out) {
-    double base = results.getFirst().turnsPerSecond();
-    out.printf(Locale.ROOT, "%-9s %9s %10s %12s %13s %13s %10s%n", "mode", "instances", "turns/s", "events/s",
-        "turn p50 ms", "turn p99 ms", "vs embedded");
+    Result base = results.getFirst();
+    double baseCpu = base.cpuMicrosPerTurn(base.jvmCpu().plus(base.redisCpu()));
+    out.printf(Locale.ROOT, "%-9s %9s %10s %12s %13s %13s %10s %12s %12s %10s %12s %13s %11s%n", "mode", "instances",
+        "turns/s", "events/s", "turn p50 ms", "turn p99 ms", "vs embedded", "jvm cpu us", "redis cpu us",
+        "cpu vs emb", "events/turn", "scripts/turn", "xread/turn");
     for (Result r : results) {
-      out.printf(Locale.ROOT, "%-9s %9d %10.0f %12.0f %13.2f %13.2f %9.2fx%n", r.mode(), r.instances(),
-          r.turnsPerSecond(), r.eventsPerSecond(), r.latency().getValueAtPercentile(50) / 1e6,
-          r.latency().getValueAtPercentile(99) / 1e6, r.turnsPerSecond() / base);
+      double cpu = r.cpuMicrosPerTurn(r.jvmCpu().plus(r.redisCpu()));
+      out.printf(Locale.ROOT, "%-9s %9d %10.0f %12.0f %13.2f %13.2f %9.2fx %12.0f %12.0f %9.2fx %12.1f %13.1f %11.1f%n",
+          r.mode(), r.instances(), r.turnsPerSecond(), r.eventsPerSecond(),
+          r.latency().getValueAtPercentile(50) / 1e6, r.latency().getValueAtPercentile(99) / 1e6,
+          r.turnsPerSecond() / base.turnsPerSecond(), r.cpuMicrosPerTurn(r.jvmCpu()),
+          r.cpuMicrosPerTurn(r.redisCpu()), cpu / baseCpu, r.perTurn(r.events()) / 2, r.perTurn(r.scripts()), r.perTurn(r.streamReads()));
     }
     out.println();
     out.println("events/s counts what the clients received: driver and watcher each get every event of a turn.");
+    out.println("events/turn: events in one turn's log (each reaches the driver and the watcher).");
+    out.println("scripts/turn: fenced append scripts (and lease renewals) Redis ran per turn; one per event"
+        + " without group commit. xread/turn: stream reads by the instances following a session.");
+    out.println("cpu us is CPU time per turn (this JVM: instances and clients; redis-server), and its ratio to the"
+        + " embedded run: on a loaded machine it moves much less than turns/s.");
     out.println("Instances share this JVM and its cores; on separate machines each instance would bring its own.");
     out.println("re-run: localagent bench cluster --instances " + String.join(",",
         Arrays.stream(results.stream().skip(1).mapToInt(Result::instances).toArray()).mapToObj(Integer::toString)

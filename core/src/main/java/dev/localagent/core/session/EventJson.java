@@ -40,7 +40,10 @@ public final class EventJson {
   /** One line of JSON (no newline) for a stored event. */
   public static String toLine(SessionEvent stored) {
     try {
-      return MAPPER.writeValueAsString(toNode(stored));
+      // The same text as writing toNode(stored), without building the tree first (half the CPU
+      // on the cluster's append path): the record serialises as {"type":...,...}, never as {}.
+      String fields = MAPPER.writeValueAsString(stored.event());
+      return "{\"seq\":" + stored.seq() + ",\"ts\":" + stored.timestampMillis() + "," + fields.substring(1);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + stored.event().type(), e);
     }

@@ -5,12 +5,11 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -82,41 +81,45 @@ sealed interface PluginJar extends Closeable {
     /** Where an entry is: its local header's offset, compressed and real size, method. */
     private record Entry(long localHeader, int compressedSize, int size, int method) {}
 
-    private final FileChannel channel;
+    /**
+     * Not a FileChannel: an interrupt during a read (a cancelled tool call loading a class) would
+     * close a FileChannel for good, and with it every later class load of the plugin.
+     */
+    private final RandomAccessFile file;
     private final Map<String, Entry> entries;
     private volatile boolean closed;
 
-    private Plain(FileChannel channel, Map<String, Entry> entries) {
-      this.channel = channel;
+    private Plain(RandomAccessFile file, Map<String, Entry> entries) {
+      this.file = file;
       this.entries = entries;
     }
 
     /** The jar read through its central directory, or null when it needs a {@link JarFile}. */
     static Plain open(Path path) throws IOException {
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+      var file = new RandomAccessFile(path.toFile(), "r");
       try {
-        Map<String, Entry> entries = centralDirectory(channel);
+        Map<String, Entry> entries = centralDirectory(file);
         if (entries == null) {
-          channel.close();
+          file.close();
           return null;
         }
-        return new Plain(channel, entries);
+        return new Plain(file, entries);
       } catch (IOException e) {
-        channel.close();
+        file.close();
         throw e;
       } catch (RuntimeException e) {
-        channel.close();
+        file.close();
         throw new IOException("not a readable jar: " + e, e);
       }
     }
 
     /** Entries by name, or null when the jar is signed, multi-release or zip64. */
-    private static Map<String, Entry> centralDirectory(FileChannel channel) throws IOException {
-      long size = channel.size();
-      ByteBuffer tail = readAt(channel, size - Math.min(size, TAIL), (int) Math.min(size, TAIL));
+    private static Map<String, Entry> centralDirectory(RandomAccessFile file) throws IOException {
+      long size = file.length();
+      ByteBuffer tail = readAt(file, size - Math.min(size, TAIL), (int) Math.min(size, TAIL));
       int end = findEnd(tail);
       if (end < 0 && size > TAIL) {
-        tail = readAt(channel, size - Math.min(size, MAX_END_SEARCH), (int) Math.min(size, MAX_END_SEARCH));
+        tail = readAt(file, size - Math.min(size, MAX_END_SEARCH), (int) Math.min(size, MAX_END_SEARCH));
         end = findEnd(tail);
       }
       if (end < 0) {
@@ -139,7 +142,7 @@ sealed interface PluginJar extends Closeable {
         cen = tail;
         pos = (int) (cenStart - tailStart);
       } else {
-        cen = readAt(channel, cenStart, (int) cenSize);
+        cen = readAt(file, cenStart, (int) cenSize);
         pos = 0;
       }
       int limit = pos + (int) cenSize;
@@ -196,14 +199,17 @@ sealed interface PluginJar extends Closeable {
           || upper.startsWith("META-INF/SIG-");
     }
 
-    private static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, position + buffer.position()) < 0) {
+    private static ByteBuffer readAt(RandomAccessFile file, long position, int length) throws IOException {
+      byte[] bytes = new byte[length];
+      synchronized (file) { // One file position, shared by the threads loading this plugin's classes.
+        file.seek(position);
+        try {
+          file.readFully(bytes);
+        } catch (EOFException e) {
           throw new EOFException("jar ends before its entries do (truncated)");
         }
       }
-      return buffer;
+      return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Override
@@ -217,13 +223,13 @@ sealed interface PluginJar extends Closeable {
       if (entry == null || closed) {
         return null;
       }
-      ByteBuffer local = readAt(channel, entry.localHeader(), LOC_SIZE);
+      ByteBuffer local = readAt(file, entry.localHeader(), LOC_SIZE);
       if (local.getInt(0) != LOC_SIGNATURE) {
         throw new ZipException("damaged local header of " + name);
       }
       long data = entry.localHeader() + LOC_SIZE + Short.toUnsignedInt(local.getShort(26))
           + Short.toUnsignedInt(local.getShort(28));
-      byte[] compressed = readAt(channel, data, entry.compressedSize()).array();
+      byte[] compressed = readAt(file, data, entry.compressedSize()).array();
       return switch (entry.method()) {
         case STORED -> {
           if (entry.compressedSize() != entry.size()) {
@@ -282,7 +288,7 @@ sealed interface PluginJar extends Closeable {
     @Override
     public void close() throws IOException {
       closed = true;
-      channel.close();
+      file.close();
     }
   }
 

@@ -84,6 +84,20 @@ class PluginJarTest {
   }
 
   @Test
+  void aReadOnAnInterruptedThreadSucceedsAndLeavesTheJarUsableForLaterReads() throws IOException {
+    Path path = zip("interrupted.jar", new byte[0], entries("a/A.class", TEXT, "b/B.class", TEXT));
+    try (PluginJar jar = PluginJar.open(path)) {
+      Thread.currentThread().interrupt();
+      try {
+        assertThat(jar.read("a/A.class")).isEqualTo(TEXT);
+      } finally {
+        assertThat(Thread.interrupted()).isTrue();
+      }
+      assertThat(jar.read("b/B.class")).isEqualTo(TEXT);
+    }
+  }
+
+  @Test
   void signedAndMultiReleaseJarsAreLeftToTheJdksVerifyingReader() throws IOException {
     Path signed = zip("signed.jar", new byte[0], entries(
         "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.UTF_8),

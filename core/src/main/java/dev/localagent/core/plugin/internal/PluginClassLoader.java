@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * One plugin's classes. JDK packages come from the platform loader and {@code dev.localagent.api}
@@ -29,11 +26,11 @@ import java.util.zip.ZipFile;
  *
  * <p>Deliberately not a {@link java.net.URLClassLoader}: with thousands of plugins its per-jar
  * machinery (a URL class path with lazily created loaders, a URL per class lookup, the manifest
- * parsed to define each package) was most of activation. This loader opens the jar once, looks
- * classes up in its central directory and defines them from the entry's bytes. The jar is still a
- * {@link JarFile}, opened with verification on, so a signed jar whose content was changed is
- * refused as before and multi-release jars resolve their versioned entries; an unsigned jar pays
- * neither (JarFile only checks for signature files it recorded while opening).
+ * parsed to define each package) was most of activation. This loader opens the jar once as a
+ * {@link PluginJar}, looks classes up in its central directory and defines them from the entry's
+ * bytes. Signed and multi-release jars are read by a {@link java.util.jar.JarFile} with
+ * verification on, so a signed jar whose content was changed is refused as before and versioned
+ * entries resolve for the running Java; plain jars skip the JarFile machinery (see PluginJar).
  *
  * <p>The split between parent and own classes is decided by package name up front instead of by
  * asking the parent and catching {@link ClassNotFoundException}: with thousands of plugins those
@@ -56,7 +53,7 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
 
   private final ApiOnlyClassLoader api;
   private final Path jarPath;
-  private final JarFile jar;
+  private final PluginJar jar;
   private final List<PluginClassLoader> dependencies;
   private final ProtectionDomain domain;
 
@@ -72,7 +69,7 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     this.jarPath = jarPath;
     this.dependencies = List.copyOf(dependencies);
     this.domain = new ProtectionDomain(new CodeSource(jarPath.toUri().toURL(), (CodeSigner[]) null), null, this, null);
-    this.jar = new JarFile(jarPath.toFile(), true, ZipFile.OPEN_READ, JarFile.runtimeVersion()); // Last: nothing throws after.
+    this.jar = PluginJar.open(jarPath); // Last: nothing throws after.
   }
 
   private static Set<String> jdkPackages() {
@@ -125,16 +122,13 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     if (loaded != null) {
       return loaded;
     }
-    ZipEntry entry = entry(name.replace('.', '/').concat(".class"));
-    if (entry != null) {
-      byte[] bytes;
-      try (InputStream in = jar.getInputStream(entry)) {
-        // The size from the central directory allocates once; readAllBytes grows buffers and copies.
-        long size = entry.getSize();
-        bytes = size >= 0 && size < Integer.MAX_VALUE ? in.readNBytes((int) size) : in.readAllBytes();
-      } catch (IOException | IllegalStateException e) {
-        return null; // Unreadable, or closed meanwhile: reported as a missing class.
-      }
+    byte[] bytes;
+    try {
+      bytes = jar.read(name.replace('.', '/').concat(".class"));
+    } catch (IOException e) {
+      bytes = null; // Unreadable: reported as a missing class.
+    }
+    if (bytes != null) {
       return defineClass(name, bytes, 0, bytes.length, domain);
     }
     for (PluginClassLoader dependency : dependencies) {
@@ -162,7 +156,7 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
 
   @Override
   protected URL findResource(String name) {
-    return entry(name) == null ? null : resourceUrl(name);
+    return jar.contains(name) ? resourceUrl(name) : null;
   }
 
   @Override
@@ -178,20 +172,10 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     if (fromParent != null) {
       return fromParent;
     }
-    ZipEntry entry = entry(name);
     try {
-      return entry == null ? null : jar.getInputStream(entry);
-    } catch (IOException | IllegalStateException e) {
+      return jar.stream(name);
+    } catch (IOException e) {
       return null;
-    }
-  }
-
-  /** The jar's entry, or null when absent or the plugin was stopped and its jar closed. */
-  private ZipEntry entry(String name) {
-    try {
-      return jar.getEntry(name);
-    } catch (IllegalStateException closed) {
-      return null; // Like a closed URLClassLoader: a late lookup finds nothing instead of throwing.
     }
   }
 

@@ -154,8 +154,11 @@ final class RequestDispatcher {
   private Record attach(Connection c, String id, SessionAttach p) {
     SessionLog log = session(c, p.sessionId());
     // The reply is queued before the subscription starts, so it precedes the replayed events.
-    c.reply(id, Protocol.REPLY, new SessionAttached(log.sessionId(), log.lastSeq()));
-    c.attach(log, p.fromSeq());
+    long end = log.lastSeq();
+    c.reply(id, Protocol.REPLY, new SessionAttached(log.sessionId(), end));
+    // "From the end" is the end the reply names: an event appended after it was read (the client
+    // may already have caused one) is delivered, not skipped by a second, later read of the end.
+    c.attach(log, Math.min(p.fromSeq(), end));
     return null;
   }
 

@@ -22,8 +22,11 @@ import java.time.Duration;
  * compiler caught up; docs/CAPACITY.md, "WebSocket connection set-up").
  */
 public final class GatewayTraining {
-  /** Enough round trips for the JIT profiles of the set-up path to settle. */
-  public static final int CONNECTIONS = 400;
+  /**
+   * Enough round trips to load every class of the set-up path. On ZGC (serve's collector) a JDK 25
+   * cache keeps the classes but not AOT linking, so more rounds only lengthen the first serve.
+   */
+  public static final int CONNECTIONS = 100;
   private static final String TOKEN = "aot-training";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 

@@ -1,35 +1,20 @@
 package dev.localagent.core.mcp.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.localagent.core.process.ProcessGroups;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starting a server in a process group of its own and stopping everything it started. The
- * server is started through {@code setsid}, which execs it in place, so its pid is the group id:
- * {@code npx} and the node process it starts, and anything they leave running, share the group.
+ * Stopping an MCP server and everything it started. The server is started in a group of its own
+ * ({@link ProcessGroups#inNewGroup}): {@code npx} and the node process it starts, and anything
+ * they leave running, share the group.
  */
 final class ProcessTrees {
   /** How long a server may take to exit after its stdin closed, and again after SIGTERM. */
   static final Duration GRACE = Duration.ofMillis(500);
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
-  private static final boolean GROUPS = Files.isExecutable(SETSID);
 
   private ProcessTrees() {}
-
-  static List<String> inNewGroup(List<String> argv) {
-    if (!GROUPS) {
-      return argv;
-    }
-    var out = new ArrayList<String>(argv.size() + 1);
-    out.add(SETSID.toString());
-    out.addAll(argv);
-    return out;
-  }
 
   /**
    * Waits up to {@code grace} for the process to exit by itself (its stdin was closed), then
@@ -46,23 +31,8 @@ final class ProcessTrees {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    killGroup(process.pid());
+    ProcessGroups.killWithCommand(process.pid()); // kill(1), not a native call: once per server at exit.
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
-  }
-
-  private static void killGroup(long pgid) {
-    if (!GROUPS) {
-      return; // The server shares our group: killing the group would kill us.
-    }
-    try {
-      // kill(1) rather than a native call: this runs once per server at exit.
-      new ProcessBuilder("kill", "-KILL", "--", "-" + pgid)
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    } catch (IOException e) {
-      // No kill(1): the process and its descendants are still killed one by one.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.localagent.core.mcp.internal;
 
+import dev.localagent.core.process.ProcessGroups;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -66,7 +67,7 @@ public final class StdioTransport implements McpClientTransport {
   }
 
   private void start(Function<Mono<JSONRPCMessage>, Mono<JSONRPCMessage>> handler) {
-    var builder = new ProcessBuilder(ProcessTrees.inNewGroup(argv))
+    var builder = new ProcessBuilder(ProcessGroups.inNewGroup(argv))
         .directory(workdir.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);

@@ -1,10 +1,9 @@
 package dev.localagent.core.tool.builtin;
 
+import dev.localagent.core.process.ProcessGroups;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,27 +14,14 @@ import java.util.Map;
  * descendant seen before the kill, which also catches those that left the group.
  */
 final class ProcessTree {
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
-  static final boolean GROUPS = Files.isExecutable(SETSID);
   /** False makes shell.exec use the portable ProcessBuilder path; tests flip it to cover both. */
   static volatile boolean nativeSpawn = NativeSpawn.AVAILABLE;
 
   private ProcessTree() {}
 
-  /** The argv to start so that the command leads a new process group. */
-  static List<String> inNewGroup(List<String> argv) {
-    if (!GROUPS) {
-      return argv;
-    }
-    var out = new ArrayList<String>(argv.size() + 1);
-    out.add(SETSID.toString());
-    out.addAll(argv);
-    return out;
-  }
-
   /** Starts {@code argv} through ProcessBuilder + setsid (the portable path; see {@link NativeSpawn}). */
   static Process start(List<String> argv, Map<String, String> env, Path cwd) throws IOException {
-    var builder = new ProcessBuilder(inNewGroup(argv))
+    var builder = new ProcessBuilder(ProcessGroups.inNewGroup(argv))
         .directory(cwd.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().clear();
@@ -53,7 +39,7 @@ final class ProcessTree {
 
   /** Kills what is left of the process's group, e.g. background jobs after the leader exited. */
   static void killGroup(Process process) {
-    if (!GROUPS) {
+    if (!ProcessGroups.AVAILABLE) {
       return; // not started in a group of its own: the group is ours
     }
     long pgid = process.pid();
@@ -61,12 +47,6 @@ final class ProcessTree {
       Libc.killGroup(pgid, Libc.SIGKILL);
       return;
     }
-    try {
-      new ProcessBuilder("kill", "-KILL", "--", "-" + pgid).start().waitFor();
-    } catch (IOException e) {
-      // Nothing else to try; descendants are still killed one by one by the caller.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    ProcessGroups.killWithCommand(pgid); // Descendants are still killed one by one by the caller.
   }
 }

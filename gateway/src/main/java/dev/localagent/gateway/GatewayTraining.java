@@ -2,7 +2,6 @@ package dev.localagent.gateway;
 
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.agent.AgentEngine;
-import dev.localagent.core.agent.Submission;
 import dev.localagent.core.session.InMemorySessionStore;
 import dev.localagent.core.tool.ToolRegistry;
 import dev.localagent.gateway.client.GatewayClient;
@@ -43,7 +42,7 @@ public final class GatewayTraining {
   public static long run(int connections) {
     var store = new InMemorySessionStore();
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).build();
-    var server = new GatewayServer(config, store, new RefusingEngine(),
+    var server = new GatewayServer(config, store, AgentEngine.refusing(GatewayErrors.REFUSED.id(), "training runs no turns"),
         invocation -> ToolResult.error("LA-TOOL-002", "no tools while training"), new ToolRegistry(),
         Path.of("."), TOKEN, "training");
     try (server) {
@@ -58,16 +57,5 @@ public final class GatewayTraining {
       }
       return server.metrics().acceptedConnections();
     }
-  }
-
-  /** Training runs no turns. */
-  private static final class RefusingEngine implements AgentEngine {
-    @Override
-    public Outcome submit(String sessionId, Submission submission) {
-      return Outcome.refused(GatewayErrors.REFUSED.id(), "training runs no turns");
-    }
-
-    @Override
-    public void close() {}
   }
 }

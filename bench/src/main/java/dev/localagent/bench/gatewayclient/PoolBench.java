@@ -3,7 +3,6 @@ package dev.localagent.bench.gatewayclient;
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.bench.Stats;
 import dev.localagent.core.agent.AgentEngine;
-import dev.localagent.core.agent.Submission;
 import dev.localagent.core.session.InMemorySessionStore;
 import dev.localagent.core.tool.ToolRegistry;
 import dev.localagent.gateway.GatewayConfig;
@@ -84,15 +83,7 @@ public final class PoolBench {
   }
 
   private static GatewayServer idleServer() {
-    AgentEngine idle = new AgentEngine() {
-      @Override
-      public Outcome submit(String sessionId, Submission submission) {
-        return Outcome.refused("LA-GATEWAY-005", "benchmark server runs no turns");
-      }
-
-      @Override
-      public void close() {}
-    };
+    AgentEngine idle = AgentEngine.refusing("LA-GATEWAY-005", "benchmark server runs no turns");
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).maxMessagesPerSecond(1_000_000).build();
     return new GatewayServer(config, new InMemorySessionStore(), idle,
         invocation -> ToolResult.error("LA-TOOL-002", "none"), new ToolRegistry(), Path.of("."), TOKEN, "bench");

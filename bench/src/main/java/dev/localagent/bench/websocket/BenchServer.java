@@ -3,7 +3,6 @@ package dev.localagent.bench.websocket;
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.agent.AgentEngine;
-import dev.localagent.core.agent.Submission;
 import dev.localagent.core.session.InMemorySessionStore;
 import dev.localagent.core.session.SessionLog;
 import dev.localagent.core.tool.ToolRegistry;
@@ -29,15 +28,7 @@ public final class BenchServer {
   public static void main(String[] args) throws Exception {
     boolean compression = Boolean.parseBoolean(args[0]);
     var store = new InMemorySessionStore();
-    AgentEngine idle = new AgentEngine() {
-      @Override
-      public Outcome submit(String sessionId, Submission submission) {
-        return Outcome.refused("LA-GATEWAY-005", "benchmark server runs no turns");
-      }
-
-      @Override
-      public void close() {}
-    };
+    AgentEngine idle = AgentEngine.refusing("LA-GATEWAY-005", "benchmark server runs no turns");
     // The set-up round holds its connections open without a hello for as long as it takes; on a busy
     // machine that exceeds the default hello timeout, and closing them mid-round would load the
     // gateway with work the Node peer (which has no such timeout) never does.

@@ -19,6 +19,22 @@ public interface AgentEngine extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * An engine that runs no turns and refuses every submission with {@code code} and {@code
+   * message}: for a gateway that only serves connections (AOT training, benchmark servers).
+   */
+  static AgentEngine refusing(String code, String message) {
+    return new AgentEngine() {
+      @Override
+      public Outcome submit(String sessionId, Submission submission) {
+        return Outcome.refused(code, message);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** Whether a submission was accepted, and a message saying why not. */
   record Outcome(boolean accepted, String code, String message) {
     public static final Outcome ACCEPTED = new Outcome(true, null, "accepted");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,22 @@ class LauncherIT {
 
   private Run run(long timeoutSeconds, List<String> javaOpts, String... args)
       throws IOException, InterruptedException {
+    return run(timeoutSeconds, javaOpts, Map.of(), args);
+  }
+
+  /** The java command line the launcher chooses for {@code args}, one argument an element; nothing runs. */
+  private List<String> javaCommandFor(String... args) throws IOException, InterruptedException {
+    var result = run(60, List.of(), Map.of("LOCALAGENT_LAUNCHER_DRYRUN", "1"), args);
+    assertThat(result.exit()).as(result.err()).isZero();
+    return result.out().lines().toList();
+  }
+
+  private Run run(long timeoutSeconds, List<String> javaOpts, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
     builder.environment().put("HOME", home.toString());
     builder.environment().put("LOCALAGENT_JAVA_OPTS", String.join(" ", javaOpts));
     builder.environment().remove("XDG_CONFIG_HOME");
@@ -82,6 +96,37 @@ class LauncherIT {
     // serve command's own class, which no JDK archive holds, comes from the serve cache.
     assertThat(loaded).anyMatch(line -> line.contains(
         "dev.localagent.cli.commands.ServeCommand source: shared objects file"));
+  }
+
+  @Test
+  void benchWebsocketRunsOnZgcFromTheServeCacheWhereverTheOptionsStand() throws Exception {
+    for (var args : List.of(List.of("bench", "websocket", "--help"), List.of("bench", "--json", "websocket", "--help"),
+        List.of("--json", "bench", "websocket"), List.of("--config", "bench", "bench", "--log-level", "info", "websocket"))) {
+      var command = javaCommandFor(args.toArray(String[]::new));
+
+      assertThat(command).as("%s", args).contains("-XX:+UseZGC")
+          .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("localagent-serve.aot"));
+      assertThat(command.subList(command.indexOf("-jar") + 2, command.size())).isEqualTo(args);
+    }
+  }
+
+  @Test
+  void otherBenchmarksKeepTheDefaultCollectorAndNoCache() throws Exception {
+    // 'websocket' here is --workdir's value, not the benchmark.
+    for (var args : List.of(List.of("bench", "--json", "startup"), List.of("bench", "--workdir", "websocket", "startup"))) {
+      var command = javaCommandFor(args.toArray(String[]::new));
+
+      assertThat(command).as("%s", args).doesNotContain("-XX:+UseZGC", "-XX:+UseSerialGC")
+          .noneMatch(arg -> arg.startsWith("-XX:AOTCache="));
+    }
+  }
+
+  @Test
+  void versionRunsInterpretedOnSerialGcFromTheShortCache() throws Exception {
+    var command = javaCommandFor("--json", "--version");
+
+    assertThat(command).contains("-XX:+UseSerialGC", "-Xint")
+        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("localagent.aot"));
   }
 
   @Test

@@ -30,7 +30,9 @@ public final class AotTraining {
     // runs, and nothing of the training's own: with --help in it (which reflects every command
     // class, and through their fields netty, Jackson, jgit...) --version loaded 1,800 classes and
     // opened all 40 jars; a temp directory here added SecureRandom and file-tree walking.
-    Cli.run(new String[] {"--version"}, sink, sink, Map.of());
+    // --version as Main runs it, printing to the real stdout (the launcher sends the training's
+    // to /dev/null), so the classes of writing to a file descriptor are in the cache too.
+    Main.run(new String[] {"--version"}, System.out, System.err);
     Main.otherThreadsKeepTheJvmAlive();
     String mode = args.length > 0 ? args[0] : "short";
     if (mode.equals("config")) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the packaged {@code ./localagent} launcher as a user would (after {@code package}). */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("..", "localagent").toAbsolutePath().normalize();
+  private static final Path JAR = Path.of("target", "localagent.jar").toAbsolutePath().normalize();
 
   @TempDir Path home;
 
@@ -122,11 +123,41 @@ class LauncherIT {
   }
 
   @Test
-  void versionRunsInterpretedOnSerialGcFromTheShortCache() throws Exception {
+  void bareVersionRunsInterpretedOnSerialGcFromTheShortCache() throws Exception {
+    for (var bare : List.of("--version", "-V")) {
+      var command = javaCommandFor(bare);
+
+      assertThat(command).as(bare).contains("-XX:+UseSerialGC", "-Xint")
+          .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent.aot"));
+      // The main class on the class path, not -jar (no manifest read): it must be the jar's Main-Class.
+      assertThat(command).as(bare).doesNotContain("-jar")
+          .containsSequence("-cp", JAR.toString(), mainClassOfTheJar(), bare);
+    }
+  }
+
+  private static String mainClassOfTheJar() throws IOException {
+    try (var jar = new java.util.jar.JarFile(JAR.toFile())) {
+      return jar.getManifest().getMainAttributes().getValue("Main-Class");
+    }
+  }
+
+  @Test
+  void versionWithOtherOptionsRunsPicocliFromTheFullCache() throws Exception {
+    // The short cache holds only the bare --version path (no picocli): picocli's classes would be
+    // parsed from the jar, interpreted.
     var command = javaCommandFor("--json", "--version");
 
-    assertThat(command).contains("-XX:+UseSerialGC", "-Xint")
-        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("localagent.aot"));
+    assertThat(command).contains("-XX:+UseSerialGC").doesNotContain("-Xint")
+        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-full.aot"));
+  }
+
+  @Test
+  void versionWithOtherOptionsPrintsWhatBareVersionPrints() throws Exception {
+    var bare = run("--version");
+    var withJson = run("--json", "--version");
+
+    assertThat(withJson.exit()).isZero();
+    assertThat(withJson.out()).isEqualTo(bare.out());
   }
 
   @Test

@@ -53,14 +53,11 @@ public final class BenchStartupCommand implements Callable<Integer> {
     if (baseline != null) {
       warmUp(baseline.toAbsolutePath());
     }
-    var results = new ArrayList<StartupBench.Result>();
-    var ours = StartupBench.measure("./localagent --version", List.of(root.resolve("localagent").toString(), "--version"), runs);
-    results.add(ours);
-    // Right after ours, so both see the same machine load.
-    var before = baseline == null ? null : StartupBench.measure(baseline + " --version (baseline)",
-        List.of(baseline.toAbsolutePath().toString(), "--version"), runs);
-    if (before != null) {
-      results.add(before);
+    var commands = new ArrayList<StartupBench.Command>();
+    commands.add(new StartupBench.Command("./localagent --version", List.of(root.resolve("localagent").toString(), "--version")));
+    if (baseline != null) {
+      commands.add(new StartupBench.Command(baseline + " --version (baseline)",
+          List.of(baseline.toAbsolutePath().toString(), "--version")));
     }
     var direct = new ArrayList<String>(List.of(java));
     direct.addAll(fast);
@@ -70,27 +67,30 @@ public final class BenchStartupCommand implements Callable<Integer> {
     }
     // The launcher names the main class on the class path for a bare --version (no manifest read).
     direct.addAll(List.of("-cp", jar.toString(), "dev.localagent.cli.Main", "--version"));
-    results.add(StartupBench.measure("java (launcher flags + AOT) -cp Main --version", direct, runs));
-    results.add(StartupBench.measure("java -jar --version (no flags, no AOT)", List.of(java, "-jar", jar.toString(), "--version"), runs));
+    commands.add(new StartupBench.Command("java (launcher flags + AOT) -cp Main --version", direct));
+    commands.add(new StartupBench.Command("java -jar --version (no flags, no AOT)", List.of(java, "-jar", jar.toString(), "--version")));
     var floorCommand = new ArrayList<String>(List.of(java));
     floorCommand.addAll(fast.subList(0, 2));
     floorCommand.add("-version");
-    var floor = StartupBench.measure("java -version (JVM floor)", floorCommand, runs);
-    results.add(floor);
-    var agentClis = new ArrayList<String>();
+    commands.add(new StartupBench.Command("java -version (JVM floor)", floorCommand));
+    int agentsFrom = commands.size();
     for (Path cli : StartupBench.agentClisOnPath(AGENT_CLIS)) {
-      var result = StartupBench.measure(cli.getFileName() + " --version", List.of(cli.toString(), "--version"), runs);
-      results.add(result);
-      agentClis.add(result.label());
+      commands.add(new StartupBench.Command(cli.getFileName() + " --version", List.of(cli.toString(), "--version")));
     }
+    // Interleaved: one run of each command per round, so load changes hit every row alike.
+    var results = StartupBench.measureInterleaved(commands, runs);
+    var ours = results.getFirst();
+    var before = baseline == null ? null : results.get(1);
+    var floor = results.get(agentsFrom - 1);
+    var agentClis = results.subList(agentsFrom, results.size()).stream().map(StartupBench.Result::label).toList();
     var rows = results.stream().map(r -> List.of(r.label(), fmt(r.medianMillis()), fmt(r.p90Millis()),
-        fmt(r.medianRssMb()), fmt(r.medianMillis() / floor.medianMillis()) + "x", String.valueOf(r.failures()))).toList();
+        fmt(r.medianRssMb()), ratio(r.medianMillis() / floor.medianMillis()), String.valueOf(r.failures()))).toList();
     context.err().println(BenchSupport.machine() + "; runs=" + runs + "; agent CLIs on PATH: "
         + (agentClis.isEmpty() ? "none of " + AGENT_CLIS : agentClis));
     if (before != null) {
       context.err().println("./localagent --version vs baseline: "
-          + fmt(ours.medianMillis() / before.medianMillis()) + "x median wall, "
-          + fmt(ours.medianRssMb() / before.medianRssMb()) + "x median peak RSS");
+          + ratio(ours.medianMillis() / before.medianMillis()) + " median wall, "
+          + ratio(ours.medianRssMb() / before.medianRssMb()) + " median peak RSS");
     }
     Printer.of(context).table(List.of("command", "median_ms", "p90_ms", "rss_mb", "vs_floor", "failures"), rows,
         Printer.CellStyler.NONE);
@@ -100,6 +100,10 @@ public final class BenchStartupCommand implements Callable<Integer> {
   private static void warmUp(Path launcher) throws java.io.IOException, InterruptedException {
     new ProcessBuilder(launcher.toString(), "--version").redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+  }
+
+  static String ratio(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2fx", value);
   }
 
   static String fmt(double value) {

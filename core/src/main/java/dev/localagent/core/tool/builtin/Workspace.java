@@ -80,6 +80,9 @@ public final class Workspace {
     if (ancestor == null) {
       throw escape(userPath, "no parent directory exists");
     }
+    if (ancestor.equals(root)) {
+      return candidate; // a new file right in the workdir, whose real path this workspace holds
+    }
     try {
       Path realAncestor = inside(userPath, ancestor.toRealPath());
       return realAncestor.resolve(ancestor.relativize(candidate));

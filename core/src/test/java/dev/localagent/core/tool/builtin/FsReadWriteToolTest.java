@@ -195,6 +195,22 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void lstatModeGivesTheTypeAndPermissionsOfThePathItselfOrMinusErrno() throws IOException {
+    Path file = Files.writeString(workdir.resolve("f"), "x");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x--x"));
+    Files.createSymbolicLink(workdir.resolve("dangling"), workdir.resolve("nowhere"));
+    try (var arena = java.lang.foreign.Arena.ofConfined()) {
+      var state = Libc.newCallState(arena);
+      assertThat(Libc.lstatMode(arena, state, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
+      assertThat(Libc.lstatMode(arena, state, workdir.toString()) & Libc.S_IFMT).isEqualTo(0040000);
+      assertThat(Libc.lstatMode(arena, state, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
+          .isEqualTo(0120000); // the link itself, not its (missing) target
+      assertThat(Libc.lstatMode(arena, state, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
+      assertThat(Libc.lstatMode(arena, state, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
+    }
+  }
+
+  @Test
   void unnamedTempFilesAreAvailableOnThisLinuxMachine() {
     assertThat(Libc.AVAILABLE).as("FFM libc binding (O_TMPFILE, killpg)").isTrue();
   }

@@ -80,7 +80,7 @@ public final class AtomicFiles {
 
   /** The permissions of {@code target} when it is a regular file (not through a symlink), else null. */
   private static Set<PosixFilePermission> permissionsOfRegularFile(Path target) throws IOException {
-    if (Libc.AVAILABLE) {
+    if (Libc.canLstat()) {
       // Through libc: for a new file (the common case) the JDK would throw and catch an exception.
       try (Arena arena = Arena.ofConfined()) {
         int mode = Libc.lstatMode(arena, Libc.newCallState(arena), target.toString());

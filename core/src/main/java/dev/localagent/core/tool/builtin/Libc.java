@@ -107,8 +107,9 @@ final class Libc {
     waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    statx = linker.downcallHandle(libc.find("statx").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), errno);
+    // Optional (glibc 2.28+): without it callers use the JDK's attribute reads.
+    statx = libc.find("statx").map(symbol -> linker.downcallHandle(symbol,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), errno)).orElse(null);
   }
 
   /*
@@ -138,10 +139,16 @@ final class Libc {
     }
   }
 
+  /** True when {@link #lstatMode} can be called (libc has statx). */
+  static boolean canLstat() {
+    return AVAILABLE && statx != null;
+  }
+
   /**
    * The type and permission bits ({@code st_mode}) of {@code path} itself, a symlink not followed;
-   * or -errno (-ENOENT when nothing is there). The JDK's no-follow attribute reads throw and catch
-   * an exception for a missing path, which is what every new file fs.write creates starts with.
+   * or -errno (-ENOENT when nothing is there). For paths that may not exist: the JDK's no-follow
+   * attribute reads throw and catch an exception for a missing path, and every new file fs.write
+   * creates is one. Only when {@link #canLstat}.
    */
   static int lstatMode(Arena arena, MemorySegment state, String path) {
     try {

@@ -102,7 +102,7 @@ public final class Workspace {
    * the JDK's readAttributesIfExists without following links.
    */
   private static boolean existsWithoutFollowing(Path path) {
-    if (Libc.AVAILABLE) {
+    if (Libc.canLstat()) {
       try (Arena arena = Arena.ofConfined()) {
         return Libc.lstatMode(arena, Libc.newCallState(arena), path.toString()) >= 0;
       }

@@ -40,7 +40,10 @@ public final class BenchServer {
     // gateway with work the Node peer (which has no such timeout) never does.
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).compression(compression)
         .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000)
-        .helloTimeoutMillis(600_000).build();
+        .helloTimeoutMillis(600_000)
+        // The gateway's default event-loop count (io_threads 0: Netty's, two per core) unless a
+        // comparison asks for another, e.g. LOCALAGENT_BENCH_SERVER_OPTS=-Dlocalagent.bench.ioThreads=2.
+        .ioThreads(Integer.getInteger("localagent.bench.ioThreads", 0)).build();
     var server = new GatewayServer(config, store, idle, invocation -> ToolResult.error("LA-TOOL-002", "none"),
         new ToolRegistry(), Path.of("."), "bench-token", "bench");
     System.out.println("port " + server.start().getPort());

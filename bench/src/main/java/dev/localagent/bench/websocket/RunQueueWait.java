@@ -17,12 +17,14 @@ import java.util.stream.Stream;
  * by that wait however fast the code is: on two shared cores this is the first suspect for a
  * latency tail that no collection pause explains.
  */
-record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long> waitByThread) {
+record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long> waitByThread,
+    Map<String, Long> runByThread) {
   static RunQueueWait ofProcess(long pid) {
     long run = 0;
     long wait = 0;
     long slices = 0;
     var byThread = new TreeMap<String, Long>();
+    var runByThread = new TreeMap<String, Long>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : tasks.toList()) {
         String[] fields;
@@ -37,13 +39,14 @@ record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long
         wait += Long.parseLong(fields[1]);
         slices += Long.parseLong(fields[2]);
         byThread.merge(name, Long.parseLong(fields[1]), Long::sum);
+        runByThread.merge(name, Long.parseLong(fields[0]), Long::sum);
       }
     } catch (NoSuchFileException noSchedstat) {
-      return new RunQueueWait(0, 0, 0, Map.of()); // Not Linux, or a kernel without CONFIG_SCHEDSTATS.
+      return new RunQueueWait(0, 0, 0, Map.of(), Map.of()); // Not Linux, or a kernel without CONFIG_SCHEDSTATS.
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new RunQueueWait(run, wait, slices, byThread);
+    return new RunQueueWait(run, wait, slices, byThread, runByThread);
   }
 
   /** A thread's kind: its name without the number that tells threads of one pool apart. */
@@ -60,10 +63,15 @@ record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long
    * them, so a difference can undercount, never overcount, a process whose threads come and go.
    */
   RunQueueWait since(RunQueueWait before) {
-    var byThread = new TreeMap<String, Long>();
-    waitByThread.forEach((name, nanos) -> byThread.put(name, Math.max(0, nanos - before.waitByThread.getOrDefault(name, 0L))));
     return new RunQueueWait(Math.max(0, runNanos - before.runNanos), Math.max(0, waitNanos - before.waitNanos),
-        Math.max(0, slices - before.slices), byThread);
+        Math.max(0, slices - before.slices), minus(waitByThread, before.waitByThread),
+        minus(runByThread, before.runByThread));
+  }
+
+  private static Map<String, Long> minus(Map<String, Long> now, Map<String, Long> before) {
+    var difference = new TreeMap<String, Long>();
+    now.forEach((name, nanos) -> difference.put(name, Math.max(0, nanos - before.getOrDefault(name, 0L))));
+    return difference;
   }
 
   /** Waiting time per second of the run and per time slice, e.g. {@code 85 ms/s, 21 us per slice}. */
@@ -74,7 +82,16 @@ record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long
 
   /** The three kinds of thread that waited longest, e.g. {@code multiThreadIoEv 40, java 12 (ms/s)}. */
   String topWaiters(double seconds) {
-    return waitByThread.entrySet().stream().filter(e -> e.getValue() > 0)
+    return top(waitByThread, seconds);
+  }
+
+  /** The three kinds of thread that ran longest (CPU), in the same form. */
+  String topRunners(double seconds) {
+    return top(runByThread, seconds);
+  }
+
+  private static String top(Map<String, Long> byThread, double seconds) {
+    return byThread.entrySet().stream().filter(e -> e.getValue() > 0)
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
         .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e6 / seconds))
         .collect(Collectors.joining(", ", "", " (ms/s)"));

@@ -267,9 +267,11 @@ public final class WebSocketBench {
     // Where the time went: the appender's own lateness (the part before the server had the event),
     // CPU per event and frames (near two cores' worth, queues build), and waits for a core.
     out.printf("%-24s   latency detail: appender late p50 %s; CPU per event: server %.2f us, load generator"
-        + " %.2f us; %.1f events per frame; waiting for a core: server %s [%s], load generator %s [%s]%n", name,
+        + " %.2f us; %.1f events per frame; CPU by thread: server [%s], load generator [%s]; waiting for a core:"
+        + " server %s [%s], load generator %s [%s]%n", name,
         pacerLateness(server), serverCpu / 1e3 / Math.max(1, got), clientCpu / 1e3 / Math.max(1, got),
-        frames > 0 ? got / (double) frames : 1.0, serverWait.describe(seconds), serverWait.topWaiters(seconds),
+        frames > 0 ? got / (double) frames : 1.0, serverWait.topRunners(seconds), clientWait.topRunners(seconds),
+        serverWait.describe(seconds), serverWait.topWaiters(seconds),
         clientWait.describe(seconds), clientWait.topWaiters(seconds));
   }
 

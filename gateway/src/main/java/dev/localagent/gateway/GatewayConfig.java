@@ -26,6 +26,8 @@ import java.util.List;
  * @param maxQueuedEvents events queued per connection before it is paused and later caught up
  * @param slowClientTimeoutMillis a connection paused this long is closed with 1013
  * @param shutdownTimeoutMillis how long shutdown waits for running turns
+ * @param ioThreads event-loop threads serving connections; 0 keeps Netty's default (two per core, or
+ *     the {@code io.netty.eventLoopThreads} system property)
  */
 public record GatewayConfig(
     String bind,
@@ -46,7 +48,8 @@ public record GatewayConfig(
     int writeBufferHighBytes,
     int maxQueuedEvents,
     long slowClientTimeoutMillis,
-    long shutdownTimeoutMillis) {
+    long shutdownTimeoutMillis,
+    int ioThreads) {
 
   /** The documented default port. */
   public static final int DEFAULT_PORT = 7777;
@@ -54,7 +57,7 @@ public record GatewayConfig(
   public static final GatewayConfig DEFAULT =
       new GatewayConfig(
           "127.0.0.1", DEFAULT_PORT, "", List.of(), 10_000, 1 << 20, 1_000, 120_000, 30_000,
-          10_000, 50, 100, true, 1_024, 64 << 10, 256 << 10, 4_096, 30_000, 10_000);
+          10_000, 50, 100, true, 1_024, 64 << 10, 256 << 10, 4_096, 30_000, 10_000, 0);
 
   public static final ConfigSection<GatewayConfig> SECTION =
       new ConfigSection<>("gateway", GatewayConfig.class, DEFAULT);
@@ -80,7 +83,9 @@ public record GatewayConfig(
     require(maxQueuedEvents >= batchMaxEvents, "max_queued_events must be >= batch_max_events");
     require(slowClientTimeoutMillis >= 100, "slow_client_timeout_millis must be >= 100");
     require(shutdownTimeoutMillis >= 0, "shutdown_timeout_millis must be >= 0");
+    require(ioThreads >= 0 && ioThreads <= 1_024, "io_threads must be 0..1024 (0: Netty's default)");
   }
+
 
   private static void require(boolean condition, String message) {
     if (!condition) {

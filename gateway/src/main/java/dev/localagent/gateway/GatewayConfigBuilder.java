@@ -23,6 +23,7 @@ public final class GatewayConfigBuilder {
   private int maxQueuedEvents;
   private long slowClientTimeoutMillis;
   private long shutdownTimeoutMillis;
+  private int ioThreads;
 
   GatewayConfigBuilder(GatewayConfig from) {
     bind = from.bind();
@@ -44,6 +45,7 @@ public final class GatewayConfigBuilder {
     maxQueuedEvents = from.maxQueuedEvents();
     slowClientTimeoutMillis = from.slowClientTimeoutMillis();
     shutdownTimeoutMillis = from.shutdownTimeoutMillis();
+    ioThreads = from.ioThreads();
   }
 
   public GatewayConfigBuilder bind(String value) {
@@ -141,6 +143,11 @@ public final class GatewayConfigBuilder {
     return this;
   }
 
+  public GatewayConfigBuilder ioThreads(int value) {
+    ioThreads = value;
+    return this;
+  }
+
   public GatewayConfig build() {
     return new GatewayConfig(
         bind,
@@ -161,6 +168,7 @@ public final class GatewayConfigBuilder {
         writeBufferHighBytes,
         maxQueuedEvents,
         slowClientTimeoutMillis,
-        shutdownTimeoutMillis);
+        shutdownTimeoutMillis,
+        ioThreads);
   }
 }

@@ -76,7 +76,9 @@ public final class GatewayServer implements AutoCloseable {
     Class<? extends ServerSocketChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     bossGroup = new MultiThreadIoEventLoopGroup(1, factory);
-    workerGroup = new MultiThreadIoEventLoopGroup(0, factory);
+    // io_threads 0: Netty's default, two loops per core. One per core cut the loops' run-queue waits
+    // and the server's CPU per event in the latency run, but is not the default yet (docs/CAPACITY.md).
+    workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), factory);
     var bootstrap = new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(channelType)
@@ -95,6 +97,11 @@ public final class GatewayServer implements AutoCloseable {
     }
     LOG.info("gateway listening on {} ({})", serverChannel.localAddress(), epoll ? "epoll" : "nio");
     return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  /** Event-loop threads serving connections (started by {@link #start()}); 0 before it. */
+  synchronized int ioThreads() {
+    return workerGroup == null ? 0 : ((MultiThreadIoEventLoopGroup) workerGroup).executorCount();
   }
 
   /** Adds a condition to {@code /readyz} (for example cluster mode's Redis link); set before start. */

@@ -1,6 +1,7 @@
 package dev.localagent.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.core.session.SessionLog;
@@ -28,6 +29,36 @@ class AttachReplayTest {
 
   @Test
   void clientsAttachingWhileEventsAreAppendedSeeEverySeqOnceInOrder() throws Exception {
+    assertThat(gateway.server.ioThreads()).isEqualTo(Integer.getInteger("io.netty.eventLoopThreads",
+        2 * Runtime.getRuntime().availableProcessors())); // io_threads 0: Netty's default.
+    attachWhileAppendingAndCheckEverySeq(gateway);
+  }
+
+  @Test
+  void everySeqOnceInOrderWhenAllConnectionsShareOneEventLoop() throws Exception {
+    try (var oneLoop = new GatewayFixture(GatewayConfig.DEFAULT.toBuilder().port(0).ioThreads(1).build())) {
+      assertThat(oneLoop.server.ioThreads()).isEqualTo(1);
+      attachWhileAppendingAndCheckEverySeq(oneLoop);
+    }
+  }
+
+  @Test
+  void everySeqOnceInOrderWithMoreEventLoopsThanConnections() throws Exception {
+    try (var manyLoops = new GatewayFixture(GatewayConfig.DEFAULT.toBuilder().port(0).ioThreads(8).build())) {
+      assertThat(manyLoops.server.ioThreads()).isEqualTo(8);
+      attachWhileAppendingAndCheckEverySeq(manyLoops);
+    }
+  }
+
+  @Test
+  void ioThreadsOutsideTheirRangeAreRefused() {
+    assertThatThrownBy(() -> GatewayConfig.DEFAULT.toBuilder().ioThreads(-1).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("io_threads");
+    assertThatThrownBy(() -> GatewayConfig.DEFAULT.toBuilder().ioThreads(1_025).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("io_threads");
+  }
+
+  private static void attachWhileAppendingAndCheckEverySeq(GatewayFixture gateway) throws Exception {
     SessionLog log = gateway.store.create();
     var producerStarted = new CountDownLatch(1);
     Thread producer = Thread.ofPlatform().start(() -> {

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * The gateway under benchmark, in its own process so its memory is measured alone. Reads
@@ -20,9 +21,14 @@ import java.util.concurrent.locks.LockSupport;
  * BYTES} appends COUNT events (RATE per second, 0 for as fast as possible) whose text starts with
  * the monotonic time it was due (paced) or sent (unpaced), and prints {@code done}; {@code frames} prints how many frames the
  * gateway has written so far (events per frame shows how well batching coalesces); {@code gc}
- * prints the collection pauses so far ({@link GcPauses}).
+ * prints the collection pauses so far ({@link GcPauses}); {@code pacer} prints how late the last
+ * paced broadcast appended its events (p50, p99 and max nanoseconds after their due time), the
+ * part of an event's latency spent before the gateway had it.
  */
 public final class BenchServer {
+  /** How late each paced append started after its due time; reset by every paced broadcast. */
+  private static final Histogram PACER_LATENESS = new Histogram(3);
+
   private BenchServer() {}
 
   public static void main(String[] args) throws Exception {
@@ -34,11 +40,16 @@ public final class BenchServer {
     // gateway with work the Node peer (which has no such timeout) never does.
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).compression(compression)
         .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000)
-        .helloTimeoutMillis(600_000).build();
+        .helloTimeoutMillis(600_000)
+        // The gateway's default event-loop count (io_threads 0: Netty's, two per core) unless a
+        // comparison asks for another, e.g. LOCALAGENT_BENCH_SERVER_OPTS=-Dlocalagent.bench.ioThreads=2.
+        .ioThreads(Integer.getInteger("localagent.bench.ioThreads", 0)).build();
     var server = new GatewayServer(config, store, idle, invocation -> ToolResult.error("LA-TOOL-002", "none"),
         new ToolRegistry(), Path.of("."), "bench-token", "bench");
     System.out.println("port " + server.start().getPort());
     System.out.flush();
+    // Named so the bench's per-thread run-queue waits tell the appending thread from the rest.
+    Thread.currentThread().setName("bench-pacer");
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line; (line = in.readLine()) != null; ) {
       String[] words = line.split(" ");
@@ -46,6 +57,8 @@ public final class BenchServer {
         case "session" -> System.out.println(store.create().sessionId());
         case "frames" -> System.out.println(server.metrics().framesOut());
         case "gc" -> System.out.println(GcPauses.ofThisProcess());
+        case "pacer" -> System.out.println(PACER_LATENESS.getValueAtPercentile(50) + " "
+            + PACER_LATENESS.getValueAtPercentile(99) + " " + PACER_LATENESS.getMaxValue());
         case "broadcast" -> {
           SessionLog log = store.open(words[1]).orElseThrow();
           broadcast(log, Integer.parseInt(words[2]), Integer.parseInt(words[3]), Integer.parseInt(words[4]));
@@ -62,6 +75,9 @@ public final class BenchServer {
     String pad = "x".repeat(Math.max(0, bytes - 24));
     long start = System.nanoTime();
     long interval = perSecond > 0 ? 1_000_000_000L / perSecond : 0;
+    if (interval > 0) {
+      PACER_LATENESS.reset();
+    }
     for (int i = 0; i < count; i++) {
       long stamp = System.nanoTime();
       if (interval > 0) {
@@ -71,6 +87,7 @@ public final class BenchServer {
         while (System.nanoTime() < stamp) {
           LockSupport.parkNanos(Math.min(50_000, stamp - System.nanoTime()));
         }
+        PACER_LATENESS.recordValue(Math.max(0, System.nanoTime() - stamp));
       }
       log.append(new ModelDelta("t=" + stamp + ";" + pad));
     }

@@ -79,6 +79,11 @@ final class PeerProcess implements AutoCloseable {
     return -1;
   }
 
+  /** Run-queue waits of the server process's threads so far, from /proc. */
+  RunQueueWait runQueueWait() {
+    return RunQueueWait.ofProcess(process.pid());
+  }
+
   /** CPU time (user + system) the server process has used so far, from /proc, in nanoseconds. */
   long cpuNanos() throws IOException {
     return CpuTime.ofProcess(process.pid());

@@ -234,6 +234,11 @@ public final class WebSocketBench {
     client.seqErrors.reset();
     GcPauses serverGc = gcPauses(server);
     GcPauses clientGc = GcPauses.ofThisProcess();
+    RunQueueWait serverWait = server.runQueueWait();
+    RunQueueWait clientWait = RunQueueWait.ofThisProcess();
+    long frames = framesWritten(server);
+    long serverCpu = server.cpuNanos();
+    long clientCpu = CpuTime.ofThisProcess();
     long start = System.nanoTime();
     server.command("broadcast " + session + " " + events + " " + rate + " 100");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -245,6 +250,11 @@ public final class WebSocketBench {
     client.timing = false;
     clientGc = GcPauses.ofThisProcess().since(clientGc);
     serverGc = serverGc == null ? null : gcPauses(server).since(serverGc);
+    serverWait = server.runQueueWait().since(serverWait);
+    clientWait = RunQueueWait.ofThisProcess().since(clientWait);
+    serverCpu = server.cpuNanos() - serverCpu;
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
+    frames = framesWritten(server) - frames;
     long got = client.events.sum();
     long expected = (long) events * connections;
     channels.forEach(Channel::close);
@@ -254,6 +264,25 @@ public final class WebSocketBench {
         ms(h.getValueAtPercentile(99)), ms(h.getMaxValue()), serverGc == null ? "-" : serverGc.describe(),
         clientGc.describe(),
         got < expected ? " (INCOMPLETE: " + got + " of " + expected + ")" : "", seqErrors(client));
+    // Where the time went: the appender's own lateness (the part before the server had the event),
+    // CPU per event and frames (near two cores' worth, queues build), and waits for a core.
+    out.printf("%-24s   latency detail: appender late p50 %s; CPU per event: server %.2f us, load generator"
+        + " %.2f us; %.1f events per frame; CPU by thread: server [%s], load generator [%s]; waiting for a core:"
+        + " server %s [%s], load generator %s [%s]%n", name,
+        pacerLateness(server), serverCpu / 1e3 / Math.max(1, got), clientCpu / 1e3 / Math.max(1, got),
+        frames > 0 ? got / (double) frames : 1.0, serverWait.topRunners(seconds), clientWait.topRunners(seconds),
+        serverWait.describe(seconds), serverWait.topWaiters(seconds),
+        clientWait.describe(seconds), clientWait.topWaiters(seconds));
+  }
+
+  /** How late the gateway's appender was after each event's due time ("p50 X ms, p99 Y ms, max Z ms"). */
+  private static String pacerLateness(PeerProcess server) throws IOException {
+    if (!server.name.startsWith("gateway")) {
+      return "-";
+    }
+    String[] nanos = server.command("pacer").strip().split(" ");
+    return String.format("%.3f ms, p99 %.3f ms, max %.3f ms", ms(Long.parseLong(nanos[0])),
+        ms(Long.parseLong(nanos[1])), ms(Long.parseLong(nanos[2])));
   }
 
   private static List<Channel> open(LoadClient client, int count, boolean batching, String session) throws Exception {

@@ -64,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--idle-timeout-millis", paramLabel = "MS") Long idleTimeoutMillis;
   @Option(names = "--slow-client-timeout-millis", paramLabel = "MS") Long slowClientTimeoutMillis;
   @Option(names = "--shutdown-timeout-millis", paramLabel = "MS") Long shutdownTimeoutMillis;
+  @Option(names = "--io-threads", paramLabel = "N",
+      description = "Event-loop threads serving connections (default: gateway.io_threads; 0 = Netty's, two per core).")
+  Integer ioThreads;
 
   @Override
   public Integer call() {
@@ -150,6 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
       if (idleTimeoutMillis != null) b.idleTimeoutMillis(idleTimeoutMillis);
       if (slowClientTimeoutMillis != null) b.slowClientTimeoutMillis(slowClientTimeoutMillis);
       if (shutdownTimeoutMillis != null) b.shutdownTimeoutMillis(shutdownTimeoutMillis);
+      if (ioThreads != null) b.ioThreads(ioThreads);
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new LocalAgentException(GatewayErrors.BAD_CONFIG, e.getMessage(), "see 'localagent serve --help'");

@@ -66,8 +66,10 @@ public final class McpConnection implements AutoCloseable {
         .clientInfo(new McpSchema.Implementation("localagent", "LocalAgent", version()))
         .initializationTimeout(startupTimeout)
         .jsonSchemaValidator(LazySchemaValidator.INSTANCE)
-        // Our own deadline (Calls) fires first and cancels; this only bounds a forgotten request.
-        .requestTimeout(callTimeout.plusSeconds(5))
+        // Our own deadlines (Calls) fire first and cancel; this only bounds a forgotten request.
+        // It applies to initialize and tools/list too, so it must outlast the start-up deadline:
+        // a short call_timeout once failed a slow start long before startup_timeout.
+        .requestTimeout(longer(startupTimeout, callTimeout).plusSeconds(5))
         .build();
     try {
       var deadline = System.nanoTime() + startupTimeout.toNanos();
@@ -83,6 +85,10 @@ public final class McpConnection implements AutoCloseable {
       abandon(client, stdio);
       throw e;
     }
+  }
+
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static void abandon(McpAsyncClient client, StdioTransport stdio) {

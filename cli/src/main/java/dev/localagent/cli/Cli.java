@@ -16,6 +16,10 @@ public final class Cli {
     // picocli's default factory looks for Groovy's Closure class; the miss searches every jar on
     // the class path (opening each one) on every start. We use no Groovy.
     System.setProperty("picocli.disable.closures", "true");
+    // SLF4J binds to logback through our provider, without searching the class path (see
+    // LogbackProvider), and says nothing on stderr about the property being set.
+    System.setProperty("slf4j.provider", LogbackProvider.class.getName());
+    System.setProperty("slf4j.internal.verbosity", "WARN");
   }
 
   private Cli() {}

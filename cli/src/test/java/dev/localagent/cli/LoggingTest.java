@@ -29,6 +29,14 @@ class LoggingTest {
   }
 
   @Test
+  void slf4jIsBoundThroughOurProviderWithoutAServiceSearch() {
+    new CliHarness(temp).run("config", "path");
+
+    assertThat(System.getProperty("slf4j.provider")).isEqualTo(LogbackProvider.class.getName());
+    assertThat(org.slf4j.LoggerFactory.getILoggerFactory()).isInstanceOf(ch.qos.logback.classic.LoggerContext.class);
+  }
+
+  @Test
   void debugMirrorsTheLogToStderr() {
     var result = new CliHarness(temp).run("--debug", "config", "path");
     var show = new CliHarness(temp).run("--debug", "config", "show");

@@ -107,7 +107,7 @@ class LauncherIT {
       assertThat(javaCommandFor(args.toArray(String[]::new))).as("%s", args)
           .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-plugins.aot"));
     }
-    assertThat(javaCommandFor("plugins", "list", "--help"))
+    assertThat(javaCommandFor("--help", "plugins", "list"))
         .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-full.aot"));
     assertThat(javaCommandFor("config", "show"))
         .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-config.aot"));

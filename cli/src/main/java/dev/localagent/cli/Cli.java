@@ -16,6 +16,11 @@ public final class Cli {
     // picocli's default factory looks for Groovy's Closure class; the miss searches every jar on
     // the class path (opening each one) on every start. We use no Groovy.
     System.setProperty("picocli.disable.closures", "true");
+    // SLF4J binds to logback through our provider, without searching the class path (see
+    // LogbackProvider), and says nothing on stderr about the property being set. Named as a
+    // string: the class literal would load it and SLF4J's interface for every --version.
+    System.setProperty("slf4j.provider", "dev.localagent.cli.LogbackProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
   }
 
   private Cli() {}

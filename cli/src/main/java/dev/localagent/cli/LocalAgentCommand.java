@@ -94,11 +94,11 @@ public final class LocalAgentCommand implements Runnable {
       var config = configLoad().orThrow();
       StartupTrace.mark("config loaded");
       printWarnings();
-      Logging.start(config.section(LoggingConfig.SECTION), dirs(), globals.debug, spec.commandLine().getErr());
-      StartupTrace.mark("logging started");
-      org.slf4j.LoggerFactory.getLogger(LocalAgentCommand.class).info("command '{}', config files {}, {} warning(s)",
-          spec.commandLine().getParseResult() == null ? "" : String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-          configLoad.files(), configLoad.warnings().size());
+      var parsed = spec.commandLine().getParseResult();
+      Logging.configure(new Logging.Settings(config.section(LoggingConfig.SECTION), dirs(), globals.debug,
+          spec.commandLine().getErr(), parsed == null ? "" : String.join(" ", parsed.originalArgs()),
+          configLoad.files(), configLoad.warnings().size()));
+      StartupTrace.mark("logging configured");
       context = newContext(config);
       StartupTrace.mark("context");
     }

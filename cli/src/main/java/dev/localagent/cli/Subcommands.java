@@ -46,7 +46,7 @@ public final class Subcommands {
     }
     boolean all = name == null || help || NEED_ALL.contains(name) || !commands.containsKey(name);
     for (var command : all ? commands.entrySet() : List.of(Map.entry(name, commands.get(name)))) {
-      root.addSubcommand(command.getValue());
+      add(root, command.getKey(), command.getValue());
       var nested = nested(command.getValue());
       if (!nested.isEmpty()) {
         int nestedAt = all ? -1 : commandIndex(args, at + 1);
@@ -54,10 +54,23 @@ public final class Subcommands {
         var group = root.getSubcommands().get(command.getKey());
         boolean allNested = all || nestedName == null || !nested.containsKey(nestedName)
             || isHelpBefore(args, nestedAt);
-        for (Class<?> type : allNested ? nested.values() : List.of(nested.get(nestedName))) {
-          group.addSubcommand(type);
+        for (var entry : allNested ? nested.entrySet() : List.of(Map.entry(nestedName, nested.get(nestedName)))) {
+          add(group, entry.getKey(), entry.getValue());
         }
       }
+    }
+  }
+
+  /** Adds one command: a {@link SpecCommand} by its own model, any other class by picocli's reflection. */
+  private static void add(CommandLine parent, String name, Class<?> type) {
+    if (SpecCommand.class.isAssignableFrom(type)) {
+      try {
+        parent.addSubcommand(name, ((SpecCommand) type.getConstructor().newInstance()).spec());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(type.getName() + " needs a public no-argument constructor", e);
+      }
+    } else {
+      parent.addSubcommand(type);
     }
   }
 

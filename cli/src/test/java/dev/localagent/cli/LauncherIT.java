@@ -51,6 +51,8 @@ class LauncherIT {
     builder.environment().put("HOME", home.toString());
     builder.environment().put("LOCALAGENT_JAVA_OPTS", String.join(" ", javaOpts));
     builder.environment().remove("XDG_CONFIG_HOME");
+    builder.environment().remove("XDG_DATA_HOME");
+    builder.environment().remove("XDG_STATE_HOME");
     Path out = home.resolve("out.txt");
     Path err = home.resolve("err.txt");
     var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -97,6 +99,53 @@ class LauncherIT {
     // serve command's own class, which no JDK archive holds, comes from the serve cache.
     assertThat(loaded).anyMatch(line -> line.contains(
         "dev.localagent.cli.commands.ServeCommand source: shared objects file"));
+  }
+
+  @Test
+  void pluginsCommandsUseThePluginsCacheAndTheirHelpTheFullOne() throws Exception {
+    for (var args : List.of(List.of("plugins", "list"), List.of("--json", "plugins", "list"), List.of("plugins", "info", "x"))) {
+      assertThat(javaCommandFor(args.toArray(String[]::new))).as("%s", args)
+          .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-plugins.aot"));
+    }
+    assertThat(javaCommandFor("--help", "plugins", "list"))
+        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-full.aot"));
+    assertThat(javaCommandFor("config", "show"))
+        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-config.aot"));
+  }
+
+  @Test
+  void pluginsListStartsFromItsOwnCacheWithoutLogbackJacksonDatabindOrAnnotationProxies() throws Exception {
+    Path plugins = Files.createDirectories(home.resolve(".local/share/localagent/plugins"));
+    Files.copy(Path.of("target/example-plugins/localagent-examples-text-stats.jar"), plugins.resolve("text-stats.jar"));
+    Path classLog = home.resolve("plugins-classes.log");
+    // The first listing reads the new jar's manifest and writes the index; later ones read the index.
+    assertThat(run("plugins", "list").exit()).isZero();
+
+    var result = run(List.of("-Xlog:class+load:file=" + classLog), "plugins", "list");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.out()).contains("text-stats").contains("ready");
+    assertThat(result.err()).isEmpty();
+    var loaded = Files.readAllLines(classLog);
+    assertThat(loaded).anyMatch(line -> line.contains(
+        "dev.localagent.cli.commands.PluginsListCommand source: shared objects file"));
+    assertThat(loaded).noneMatch(line -> line.contains("__dynamic_proxy__"));
+    // Nothing logs on a successful listing, so logback never starts (a few of its interfaces are
+    // loaded by the verifier, not started); the index needs no JSON parser.
+    assertThat(loaded).noneMatch(line -> line.contains("ch.qos.logback.classic.LoggerContext "));
+    assertThat(loaded).noneMatch(line -> line.contains("com.fasterxml.jackson.databind"));
+    assertThat(home.resolve(".local/state/localagent/localagent.log")).doesNotExist();
+  }
+
+  @Test
+  void aCommandThatLogsStartsLoggingInAFreshProcessWithItsCommandLineFirst() throws Exception {
+    var result = run("run", "--provider", "echo", "--workdir", home.toString(), "hello");
+
+    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.err()).doesNotContain("INFO");
+    String log = Files.readString(home.resolve(".local/state/localagent/localagent.log"));
+    assertThat(log.lines().findFirst().orElseThrow()).contains("INFO")
+        .contains("command 'run --provider echo --workdir " + home + " hello', config files [], 0 warning(s)");
   }
 
   @Test

@@ -7,18 +7,33 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Logging in-process. Logback starts at most once per JVM, so these tests see it started; that
+ * a command which logs nothing never starts it is checked in a fresh process by LauncherIT.
+ */
 class LoggingTest {
   @TempDir Path temp;
 
   @Test
-  void commandsLogToTheStateDirectoryAndNotToTheTerminal() throws Exception {
+  void aCommandThatLogsWritesToTheStateDirectoryAndNotToTheTerminal() throws Exception {
     var cli = new CliHarness(temp);
 
-    var result = cli.run("config", "show");
+    // The agent runtime asks SLF4J for a logger, which starts logging if nothing has yet.
+    var result = cli.run("run", "--provider", "echo", "hello");
 
     Path log = cli.home.resolve("state/localagent/localagent.log");
-    assertThat(result.err()).isEmpty();
-    assertThat(Files.readString(log)).contains("INFO").contains("command '--workdir");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.err()).doesNotContain("INFO").doesNotContain("LocalAgentCommand");
+    assertThat(Files.readString(log)).contains("INFO").contains("command '--workdir")
+        .contains("run --provider echo hello', config files [], 0 warning(s)");
+  }
+
+  @Test
+  void slf4jIsBoundThroughOurProviderWithoutAServiceSearch() {
+    new CliHarness(temp).run("config", "path");
+
+    assertThat(System.getProperty("slf4j.provider")).isEqualTo(LogbackProvider.class.getName());
+    assertThat(org.slf4j.LoggerFactory.getILoggerFactory()).isInstanceOf(ch.qos.logback.classic.LoggerContext.class);
   }
 
   @Test
@@ -35,9 +50,24 @@ class LoggingTest {
     var cli = new CliHarness(temp);
     cli.write(cli.userConfig(), "logging:\n  level: warn\n");
 
-    cli.run("config", "show");
+    cli.run("run", "--provider", "echo", "hello");
 
     Path log = cli.home.resolve("state/localagent/localagent.log");
     assertThat(!Files.exists(log) || !Files.readString(log).contains("INFO")).isTrue();
+  }
+
+  @Test
+  void eachCommandLogsToItsOwnConfiguredFileOnceLoggingRuns() throws Exception {
+    var first = new CliHarness(temp.resolve("first"));
+    var second = new CliHarness(temp.resolve("second"));
+    Path chosen = temp.resolve("chosen.log");
+    second.write(second.userConfig(), "logging:\n  file: " + chosen + "\n");
+
+    first.run("run", "--provider", "echo", "one");
+    second.run("run", "--provider", "echo", "two");
+
+    assertThat(Files.readString(first.home.resolve("state/localagent/localagent.log")))
+        .contains("echo one").doesNotContain("echo two");
+    assertThat(Files.readString(chosen)).contains("echo two").doesNotContain("echo one");
   }
 }

@@ -15,15 +15,35 @@ class SubcommandsTest {
     return root;
   }
 
+  /** The name a command class gives itself: its own model's, or its annotation's. */
+  private static String declaredName(Class<?> type) throws ReflectiveOperationException {
+    if (SpecCommand.class.isAssignableFrom(type)) {
+      return ((SpecCommand) type.getConstructor().newInstance()).spec().name();
+    }
+    return type.getAnnotation(Command.class).name();
+  }
+
   @Test
-  void everyListedNameIsTheNameInTheCommandsAnnotation() {
+  void everyListedNameIsTheNameTheCommandDeclares() throws Exception {
     for (var entry : LocalAgentCommand.SUBCOMMANDS.entrySet()) {
-      assertThat(entry.getValue().getAnnotation(Command.class).name()).isEqualTo(entry.getKey());
+      assertThat(declaredName(entry.getValue())).isEqualTo(entry.getKey());
       for (var nested : Subcommands.nested(entry.getValue()).entrySet()) {
-        assertThat(nested.getValue().getAnnotation(Command.class).name()).as(entry.getKey())
-            .isEqualTo(nested.getKey());
+        assertThat(declaredName(nested.getValue())).as(entry.getKey()).isEqualTo(nested.getKey());
       }
     }
+  }
+
+  @Test
+  void commandsThatBuildTheirOwnModelAreRegisteredWithoutTheirAnnotations() {
+    var plugins = registered("plugins", "list").getSubcommands().get("plugins");
+
+    assertThat(dev.localagent.cli.commands.PluginsCommand.class.getAnnotations()).isEmpty();
+    assertThat(plugins.getCommandSpec().userObject()).isInstanceOf(dev.localagent.cli.commands.PluginsCommand.class);
+    var list = plugins.getSubcommands().get("list").getCommandSpec();
+    assertThat(list.userObject()).isInstanceOf(dev.localagent.cli.commands.PluginsListCommand.class);
+    assertThat(list.qualifiedName()).isEqualTo("localagent plugins list");
+    // Inherited from the root like an annotated command's: --json reaches the listing.
+    assertThat(list.optionsMap()).containsKey("--json");
   }
 
   @Test

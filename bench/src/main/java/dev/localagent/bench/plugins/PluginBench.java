@@ -36,13 +36,20 @@ public final class PluginBench {
 
   private final Path workDir;
   private final Path launcher;
+  private final Path baseline;
   private final int repeats;
   private final PrintWriter log;
   private final BenchPluginJars jars = new BenchPluginJars();
 
   public PluginBench(Path workDir, Path launcher, int repeats, PrintWriter log) {
+    this(workDir, launcher, null, repeats, log);
+  }
+
+  /** {@code baseline}: another build's launcher whose {@code plugins list} is timed in turns with ours, or null. */
+  public PluginBench(Path workDir, Path launcher, Path baseline, int repeats, PrintWriter log) {
     this.workDir = workDir;
     this.launcher = launcher;
+    this.baseline = baseline;
     this.repeats = repeats;
     this.log = log;
   }
@@ -74,11 +81,22 @@ public final class PluginBench {
       return timeOpen(locations, n);
     });
     double warm = median(reps, () -> timeOpen(locations, n));
-    double list = ProcessWall.median(reps, launcher, home, "plugins", "list");
+    double list = baseline == null ? ProcessWall.median(reps, launcher, home, "plugins", "list")
+        : listBesideBaseline(reps, home, n);
     double[] activation = alternating(reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
     double[] memory = memory(locations, dir, n);
     return new Row(n, cold, warm, list, activation[0], activation[1], activation[2], activation[3],
         memory[0], memory[1], memory[2], memory[3]);
+  }
+
+  /** Median wall ms of our {@code plugins list}, timed in turns with the baseline's; prints both and the ratio. */
+  private double listBesideBaseline(int reps, Path home, int n) throws IOException {
+    double[] both = alternating(reps, () -> ProcessWall.sample(launcher, home, "plugins", "list"),
+        () -> ProcessWall.sample(baseline, home, "plugins", "list"));
+    log.printf("N=%d plugins list wall, in turns, median of %d: %.1f ms; baseline %s: %.1f ms; ratio %.2fx%n",
+        n, reps, both[0], baseline, both[1], both[0] / both[1]);
+    log.flush();
+    return both[0];
   }
 
   private static double timeOpen(PluginLocations locations, int n) {

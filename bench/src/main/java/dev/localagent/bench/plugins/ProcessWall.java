@@ -17,6 +17,11 @@ final class ProcessWall {
     return PluginBench.median(reps, () -> once(launcher, home, args));
   }
 
+  /** One run's wall milliseconds, and 0 for the CPU figure (the bench does not read a child's CPU). */
+  static double[] sample(Path launcher, Path home, String... args) throws IOException {
+    return new double[] {once(launcher, home, args), 0};
+  }
+
   private static double once(Path launcher, Path home, String... args) throws IOException {
     var command = new ArrayList<String>();
     command.add(launcher.toString());

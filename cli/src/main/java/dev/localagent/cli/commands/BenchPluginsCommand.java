@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       "Each figure is the median of --repeats runs after one warm-up run."
     },
     footer = {"", "Examples:", "  localagent bench plugins --counts 10,100,1000",
-        "  localagent bench plugins --repeats 3 --dir /tmp/plugin-bench"})
+        "  localagent bench plugins --repeats 3 --dir /tmp/plugin-bench",
+        "  localagent bench plugins --counts 100,1000 --repeats 5 --baseline ../main/localagent"})
 public final class BenchPluginsCommand implements Callable<Integer> {
   @Option(names = "--counts", split = ",", paramLabel = "N,...",
       description = "Plugin counts to measure (default: 10,50,100,500,1000,5000,10000).")
@@ -36,6 +37,10 @@ public final class BenchPluginsCommand implements Callable<Integer> {
   @Option(names = "--launcher", paramLabel = "FILE", description = "The launcher to time (default: ./localagent).")
   Path launcher = Path.of("localagent");
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Another build's launcher: its 'plugins list' is timed in turns with ours and the ratio printed.")
+  Path baseline;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -49,7 +54,8 @@ public final class BenchPluginsCommand implements Callable<Integer> {
         + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
     out.println(PluginBenchReport.header());
     out.flush();
-    var rows = new PluginBench(work, script, repeats, out).run(counts);
+    Path base = baseline == null ? null : context.workdir().resolve(baseline).toAbsolutePath().normalize();
+    var rows = new PluginBench(work, script, base, repeats, out).run(counts);
     out.println();
     out.println("targets at N=1000: plugins list <= 200 ms, warm discovery <= 30 ms, activation >= 2x PF4J,"
         + " <= 64 KiB heap per registered plugin");

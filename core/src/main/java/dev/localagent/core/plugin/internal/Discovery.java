@@ -3,13 +3,13 @@ package dev.localagent.core.plugin.internal;
 import dev.localagent.core.plugin.PluginErrors;
 import dev.localagent.core.plugin.PluginFailure;
 import dev.localagent.core.plugin.PluginManifest;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -105,23 +105,46 @@ public final class Discovery {
     return new Candidate(jar, key[0], key[1], null, new PluginFailure(code, message, hint));
   }
 
-  /** The {@code *.jar} files directly in {@code dir}, sorted by name so order is stable. */
+  /**
+   * The {@code *.jar} files directly in {@code dir}, sorted by name so order is stable. Listed as
+   * names ({@link File#list}) and sorted as strings, not as {@code Path}s from a directory
+   * stream: with a thousand jars, building and comparing the paths was a quarter of a warm
+   * start's discovery. For ASCII names string order is {@code Path} order; others are sorted as
+   * paths, so the order (which decides which of two jars with the same id wins) never changes.
+   */
   static List<Path> jars(Path dir) {
-    var jars = new ArrayList<Path>();
-    // Entries of a normalized absolute directory are already normalized and absolute.
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.toAbsolutePath().normalize())) {
-      for (Path p : stream) {
-        if (p.getFileName().toString().endsWith(".jar")) {
-          jars.add(p);
-        }
-      }
-    } catch (NoSuchFileException e) {
+    Path base = dir.toAbsolutePath().normalize();
+    // null: absent, not a directory or unreadable. None holds plugins we can use; doctor names it.
+    String[] names = new File(base.toString()).list();
+    if (names == null) {
       return List.of();
-    } catch (IOException e) {
-      return List.of(); // An unreadable directory holds no plugins we can use; doctor names it.
     }
-    jars.sort(null);
+    int count = 0;
+    boolean ascii = true;
+    for (String name : names) {
+      if (name.endsWith(".jar")) {
+        names[count++] = name;
+        ascii = ascii && isAscii(name);
+      }
+    }
+    Arrays.sort(names, 0, count);
+    var jars = new ArrayList<Path>(count);
+    for (int i = 0; i < count; i++) {
+      jars.add(base.resolve(names[i]));
+    }
+    if (!ascii) {
+      jars.sort(null);
+    }
     return jars;
+  }
+
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Size and modification time, or null when the file is gone. */

@@ -1,0 +1,138 @@
+package dev.localagent.bench.websocket;
+
+import io.netty.channel.Channel;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Connection set-up time, every peer in the same rounds: connection i goes to each peer in turn
+ * (gateway, Node, gateway, Node, ...), so both are timed by a load generator in the same JIT state
+ * and under the same load from the rest of the machine, which on a shared box swings more than
+ * the difference being measured. A cold round (each server's first connections, reported) is
+ * followed by warm-up rounds until the requested warm-up count is reached, then the timed round.
+ *
+ * <p>Each connection is split into three phases on the load generator: {@code tcp} from the
+ * connect call to the socket being connected (the kernel's loopback handshake, no server code
+ * runs), {@code upgrade} from there to the 101 response read and the client pipeline switched to
+ * WebSocket (the server's work: accept, pipeline, HTTP decode, checks, handshake, response), and
+ * {@code wake} from there to the timing thread holding the channel (the load generator's hand-off).
+ */
+final class SetupBench {
+  /** The first round a fresh server sees: reported as the cold figure, never the measured one. */
+  private static final int COLD_CONNECTIONS = 500;
+
+  private record Peer(PeerProcess server, LoadClient client) {}
+
+  private record Figure(String peer, double p50Millis, double p99Millis, double upgradeP50Millis) {}
+
+  private final PrintWriter out;
+  private final int connections;
+  private final int warmup;
+
+  SetupBench(PrintWriter out, int connections, int warmup) {
+    this.out = out;
+    this.connections = connections;
+    this.warmup = warmup;
+  }
+
+  /** Runs the cold, warm-up and timed rounds over these servers and prints each one's figures. */
+  void run(List<PeerProcess> servers) throws Exception {
+    var peers = new ArrayList<Peer>();
+    try {
+      for (PeerProcess server : servers) {
+        peers.add(new Peer(server, new LoadClient(URI.create("ws://127.0.0.1:" + server.port + "/v1/ws"), false, 1)));
+      }
+      int cold = Math.min(COLD_CONNECTIONS, warmup);
+      if (cold > 0) {
+        round(peers, cold, "cold, first " + cold);
+      }
+      for (int done = cold; done < warmup; done += connections) {
+        round(peers, Math.min(connections, warmup - done), "warm-up");
+      }
+      printRatios(round(peers, connections, null));
+    } finally {
+      peers.forEach(peer -> peer.client().close());
+    }
+    out.flush();
+  }
+
+  /** One round of {@code count} sequential connections per peer, interleaved; held open until it ends. */
+  private List<Figure> round(List<Peer> peers, int count, String label) throws Exception {
+    int n = peers.size();
+    var total = new Histogram[n];
+    var tcp = new Histogram[n];
+    var upgrade = new Histogram[n];
+    var wake = new Histogram[n];
+    var serverCpu = new long[n];
+    for (int p = 0; p < n; p++) {
+      total[p] = new Histogram(3);
+      tcp[p] = new Histogram(3);
+      upgrade[p] = new Histogram(3);
+      wake[p] = new Histogram(3);
+      serverCpu[p] = peers.get(p).server().cpuNanos();
+    }
+    long clientCpu = CpuTime.ofThisProcess();
+    var channels = new ArrayList<Channel>(count * n);
+    for (int i = 0; i < count; i++) {
+      for (int p = 0; p < n; p++) {
+        long start = System.nanoTime();
+        Channel ch = peers.get(p).client().connect().get(10, TimeUnit.SECONDS);
+        long end = System.nanoTime();
+        long connected = ch.attr(LoadClient.CONNECTED_AT).get();
+        long upgraded = ch.attr(LoadClient.UPGRADED_AT).get();
+        total[p].recordValue(end - start);
+        tcp[p].recordValue(connected - start);
+        upgrade[p].recordValue(upgraded - connected);
+        wake[p].recordValue(Math.max(0, end - upgraded));
+        channels.add(ch);
+      }
+    }
+    clientCpu = CpuTime.ofThisProcess() - clientCpu;
+    var figures = new ArrayList<Figure>(n);
+    for (int p = 0; p < n; p++) {
+      serverCpu[p] = peers.get(p).server().cpuNanos() - serverCpu[p];
+      String name = peers.get(p).server().name + (label == null ? "" : " (" + label + ")");
+      out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms (p50 tcp %.3f, upgrade %.3f,"
+          + " wake %.3f ms); CPU per connection: server %.0f us%n", name, count, ms(total[p], 50), ms(total[p], 99),
+          ms(tcp[p], 50), ms(upgrade[p], 50), ms(wake[p], 50), serverCpu[p] / 1e3 / count);
+      figures.add(new Figure(peers.get(p).server().name, ms(total[p], 50), ms(total[p], 99), ms(upgrade[p], 50)));
+    }
+    out.printf("%-24s setup     load generator CPU per connection %.0f us (all peers of the round)%n", "",
+        clientCpu / 1e3 / (count * (double) n));
+    out.flush();
+    channels.forEach(Channel::close);
+    settle();
+    return figures;
+  }
+
+  /** Each gateway's timed p50/p99 (and upgrade p50) over the Node peer's from the same round. */
+  private void printRatios(List<Figure> figures) {
+    Figure node = figures.stream().filter(f -> f.peer().equals("node ws")).findFirst().orElse(null);
+    if (node == null) {
+      return;
+    }
+    for (Figure gateway : figures) {
+      if (gateway != node) {
+        out.printf("%-24s setup     p50 %.3f ms vs node ws %.3f ms (%.2fx), p99 %.3f ms vs %.3f ms (%.2fx),"
+            + " upgrade p50 %.3f vs %.3f ms (%.2fx)%n", gateway.peer(), gateway.p50Millis(), node.p50Millis(),
+            gateway.p50Millis() / node.p50Millis(), gateway.p99Millis(), node.p99Millis(),
+            gateway.p99Millis() / node.p99Millis(), gateway.upgradeP50Millis(), node.upgradeP50Millis(),
+            gateway.upgradeP50Millis() / node.upgradeP50Millis());
+      }
+    }
+  }
+
+  /** Lets the closes of a round finish on both sides before the next; a benchmark pause, not a test wait. */
+  private static void settle() {
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+  }
+
+  private static double ms(Histogram histogram, double percentile) {
+    return histogram.getValueAtPercentile(percentile) / 1e6;
+  }
+}

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -69,14 +71,18 @@ final class SetupBench {
     var upgrade = new Histogram[n];
     var wake = new Histogram[n];
     var serverCpu = new long[n];
+    var serverThreads = new ArrayList<Map<String, Long>>(n);
     for (int p = 0; p < n; p++) {
       total[p] = new Histogram(3);
       tcp[p] = new Histogram(3);
       upgrade[p] = new Histogram(3);
       wake[p] = new Histogram(3);
       serverCpu[p] = peers.get(p).server().cpuNanos();
+      serverThreads.add(peers.get(p).server().cpuNanosByThreadKind());
     }
     long clientCpu = CpuTime.ofThisProcess();
+    long self = ProcessHandle.current().pid();
+    Map<String, Long> clientThreads = CpuTime.byThreadKind(self);
     var channels = new ArrayList<Channel>(count * n);
     for (int i = 0; i < count; i++) {
       for (int p = 0; p < n; p++) {
@@ -93,17 +99,20 @@ final class SetupBench {
       }
     }
     clientCpu = CpuTime.ofThisProcess() - clientCpu;
+
     var figures = new ArrayList<Figure>(n);
     for (int p = 0; p < n; p++) {
       serverCpu[p] = peers.get(p).server().cpuNanos() - serverCpu[p];
+      String threads = heaviest(serverThreads.get(p), peers.get(p).server().cpuNanosByThreadKind(), count);
       String name = peers.get(p).server().name + (label == null ? "" : " (" + label + ")");
       out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms (p50 tcp %.3f, upgrade %.3f,"
-          + " wake %.3f ms); CPU per connection: server %.0f us%n", name, count, ms(total[p], 50), ms(total[p], 99),
-          ms(tcp[p], 50), ms(upgrade[p], 50), ms(wake[p], 50), serverCpu[p] / 1e3 / count);
+          + " wake %.3f ms); CPU per connection: server %.0f us (%s)%n", name, count, ms(total[p], 50),
+          ms(total[p], 99), ms(tcp[p], 50), ms(upgrade[p], 50), ms(wake[p], 50), serverCpu[p] / 1e3 / count, threads);
       figures.add(new Figure(peers.get(p).server().name, ms(total[p], 50), ms(total[p], 99), ms(upgrade[p], 50)));
     }
-    out.printf("%-24s setup     load generator CPU per connection %.0f us (all peers of the round)%n", "",
-        clientCpu / 1e3 / (count * (double) n));
+    double made = count * (double) n;
+    out.printf("%-24s setup     load generator CPU per connection %.0f us (%s), all peers of the round%n", "",
+        clientCpu / 1e3 / made, heaviest(clientThreads, CpuTime.byThreadKind(self), made));
     out.flush();
     channels.forEach(Channel::close);
     settle();
@@ -125,6 +134,16 @@ final class SetupBench {
             gateway.upgradeP50Millis() / node.upgradeP50Millis());
       }
     }
+  }
+
+  /** The three kinds of thread that used the most CPU between two samples, in us per connection. */
+  private static String heaviest(Map<String, Long> before, Map<String, Long> after, double connections) {
+    return after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(3)
+        .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e3 / connections))
+        .collect(Collectors.joining(", "));
   }
 
   /** Lets the closes of a round finish on both sides before the next; a benchmark pause, not a test wait. */

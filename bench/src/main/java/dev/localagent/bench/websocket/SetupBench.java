@@ -35,11 +35,17 @@ final class SetupBench {
   private final PrintWriter out;
   private final int connections;
   private final int warmup;
+  private final int coldConnections;
 
   SetupBench(PrintWriter out, int connections, int warmup) {
+    this(out, connections, warmup, COLD_CONNECTIONS);
+  }
+
+  SetupBench(PrintWriter out, int connections, int warmup, int coldConnections) {
     this.out = out;
     this.connections = connections;
     this.warmup = warmup;
+    this.coldConnections = coldConnections;
   }
 
   /** Runs the cold, warm-up and timed rounds over these servers and prints each one's figures. */
@@ -49,7 +55,7 @@ final class SetupBench {
       for (PeerProcess server : servers) {
         peers.add(new Peer(server, new LoadClient(URI.create("ws://127.0.0.1:" + server.port + "/v1/ws"), false, 1)));
       }
-      int cold = Math.min(COLD_CONNECTIONS, warmup);
+      int cold = Math.min(coldConnections, warmup);
       if (cold > 0) {
         round(peers, cold, "cold, first " + cold);
       }

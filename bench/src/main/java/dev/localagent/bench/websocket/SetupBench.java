@@ -1,6 +1,7 @@
 package dev.localagent.bench.websocket;
 
 import io.netty.channel.Channel;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -71,58 +72,73 @@ final class SetupBench {
 
   /** One round of {@code count} sequential connections per peer, interleaved; held open until it ends. */
   private List<Figure> round(List<Peer> peers, int count, String label) throws Exception {
-    int n = peers.size();
-    var total = new Histogram[n];
-    var tcp = new Histogram[n];
-    var upgrade = new Histogram[n];
-    var wake = new Histogram[n];
-    var serverCpu = new long[n];
-    var serverThreads = new ArrayList<Map<String, Long>>(n);
-    for (int p = 0; p < n; p++) {
-      total[p] = new Histogram(3);
-      tcp[p] = new Histogram(3);
-      upgrade[p] = new Histogram(3);
-      wake[p] = new Histogram(3);
-      serverCpu[p] = peers.get(p).server().cpuNanos();
-      serverThreads.add(peers.get(p).server().cpuNanosByThreadKind());
+    var rounds = new ArrayList<PeerRound>(peers.size());
+    for (Peer peer : peers) {
+      rounds.add(new PeerRound(peer));
     }
-    long clientCpu = CpuTime.ofThisProcess();
     long self = ProcessHandle.current().pid();
+    long clientCpu = CpuTime.ofThisProcess();
     Map<String, Long> clientThreads = CpuTime.byThreadKind(self);
-    var channels = new ArrayList<Channel>(count * n);
+    var channels = new ArrayList<Channel>(count * peers.size());
     for (int i = 0; i < count; i++) {
-      for (int p = 0; p < n; p++) {
-        long start = System.nanoTime();
-        Channel ch = peers.get(p).client().connect().get(10, TimeUnit.SECONDS);
-        long end = System.nanoTime();
-        long connected = ch.attr(LoadClient.CONNECTED_AT).get();
-        long upgraded = ch.attr(LoadClient.UPGRADED_AT).get();
-        total[p].recordValue(end - start);
-        tcp[p].recordValue(connected - start);
-        upgrade[p].recordValue(upgraded - connected);
-        wake[p].recordValue(Math.max(0, end - upgraded));
-        channels.add(ch);
+      for (PeerRound peerRound : rounds) {
+        channels.add(peerRound.connect());
       }
     }
     clientCpu = CpuTime.ofThisProcess() - clientCpu;
-
-    var figures = new ArrayList<Figure>(n);
-    for (int p = 0; p < n; p++) {
-      serverCpu[p] = peers.get(p).server().cpuNanos() - serverCpu[p];
-      String threads = heaviest(serverThreads.get(p), peers.get(p).server().cpuNanosByThreadKind(), count);
-      String name = peers.get(p).server().name + (label == null ? "" : " (" + label + ")");
-      out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms (p50 tcp %.3f, upgrade %.3f,"
-          + " wake %.3f ms); CPU per connection: server %.0f us (%s)%n", name, count, ms(total[p], 50),
-          ms(total[p], 99), ms(tcp[p], 50), ms(upgrade[p], 50), ms(wake[p], 50), serverCpu[p] / 1e3 / count, threads);
-      figures.add(new Figure(peers.get(p).server().name, ms(total[p], 50), ms(total[p], 99), ms(upgrade[p], 50)));
+    var figures = new ArrayList<Figure>(peers.size());
+    for (PeerRound peerRound : rounds) {
+      figures.add(peerRound.report(count, label));
     }
-    double made = count * (double) n;
+    double made = count * (double) peers.size();
     out.printf("%-24s setup     load generator CPU per connection %.0f us (%s), all peers of the round%n", "",
         clientCpu / 1e3 / made, heaviest(clientThreads, CpuTime.byThreadKind(self), made));
     out.flush();
     channels.forEach(Channel::close);
     settle();
     return figures;
+  }
+
+  /** One peer's part of a round: its phase histograms and its server's CPU at the start. */
+  private final class PeerRound {
+    private final Peer peer;
+    private final Histogram total = new Histogram(3);
+    private final Histogram tcp = new Histogram(3);
+    private final Histogram upgrade = new Histogram(3);
+    private final Histogram wake = new Histogram(3);
+    private final long serverCpu;
+    private final Map<String, Long> serverThreads;
+
+    PeerRound(Peer peer) throws IOException {
+      this.peer = peer;
+      this.serverCpu = peer.server().cpuNanos();
+      this.serverThreads = peer.server().cpuNanosByThreadKind();
+    }
+
+    /** Opens one connection, timing it and its phases. */
+    Channel connect() throws Exception {
+      long start = System.nanoTime();
+      Channel ch = peer.client().connect().get(10, TimeUnit.SECONDS);
+      long end = System.nanoTime();
+      long connected = ch.attr(LoadClient.CONNECTED_AT).get();
+      long upgraded = ch.attr(LoadClient.UPGRADED_AT).get();
+      total.recordValue(end - start);
+      tcp.recordValue(Math.max(0, connected - start));
+      upgrade.recordValue(Math.max(0, upgraded - connected));
+      wake.recordValue(Math.max(0, end - upgraded));
+      return ch;
+    }
+
+    Figure report(int count, String label) throws IOException {
+      PeerProcess server = peer.server();
+      double cpu = (server.cpuNanos() - serverCpu) / 1e3 / count;
+      String threads = heaviest(serverThreads, server.cpuNanosByThreadKind(), count);
+      String name = server.name + (label == null ? "" : " (" + label + ")");
+      out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms (p50 tcp %.3f, upgrade %.3f,"
+          + " wake %.3f ms); CPU per connection: server %.0f us (%s)%n", name, count, ms(total, 50), ms(total, 99),
+          ms(tcp, 50), ms(upgrade, 50), ms(wake, 50), cpu, threads);
+      return new Figure(server.name, ms(total, 50), ms(total, 99), ms(upgrade, 50));
+    }
   }
 
   /** Each gateway's timed p50/p99 (and upgrade p50) over the Node peer's from the same round. */

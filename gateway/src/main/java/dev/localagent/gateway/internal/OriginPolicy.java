@@ -15,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A decision depends only on the Origin and Host headers, and a server sees the same few pairs
  * over and over, so decisions are remembered: parsing the origin as a URI on every upgrade was
  * measurable in connection set-up. The memory is bounded; past {@link #MAX_REMEMBERED} distinct
- * pairs (someone trying many origins) each new pair is decided afresh and not stored.
+ * pairs (someone trying many origins), or for unusually long values, a pair is decided afresh and
+ * not stored.
  */
 public final class OriginPolicy {
   static final int MAX_REMEMBERED = 256;
+  /** Longer header values are decided every time, so the memory stays at a few tens of KB. */
+  static final int MAX_REMEMBERED_CHARS = 256;
   private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final List<String> allowed;
@@ -45,7 +48,8 @@ public final class OriginPolicy {
       return known;
     }
     boolean allows = decide(origin, hostHeader);
-    if (decisions.size() < MAX_REMEMBERED) {
+    int chars = origin.length() + (hostHeader == null ? 0 : hostHeader.length());
+    if (chars <= MAX_REMEMBERED_CHARS && decisions.size() < MAX_REMEMBERED) {
       decisions.put(key, allows);
     }
     return allows;

@@ -34,4 +34,14 @@ class OriginPolicyTest {
     assertThat(policy.allows("http://127.0.0.1:7777", "127.0.0.1:7777")).isTrue();
     assertThat(policy.allows("https://evil.example", "127.0.0.1:7777")).isFalse();
   }
+
+  @Test
+  void aVeryLongOriginIsDecidedButNotRemembered() {
+    String longOrigin = "https://" + "a".repeat(OriginPolicy.MAX_REMEMBERED_CHARS) + ".example";
+    assertThat(policy.allows(longOrigin, "127.0.0.1:7777")).isFalse();
+    assertThat(policy.allows(longOrigin, "127.0.0.1:7777")).isFalse();
+    assertThat(policy.remembered()).isZero();
+    assertThat(policy.allows("http://127.0.0.1:7777", "127.0.0.1:7777")).isTrue();
+    assertThat(policy.remembered()).isOne();
+  }
 }

@@ -24,29 +24,49 @@ public final class StartupBench {
     return Files.isExecutable(GNU_TIME);
   }
 
+  /** A command to time: its label and its command line. */
+  public record Command(String label, List<String> command) {}
+
   public static Result measure(String label, List<String> command, int runs) throws IOException, InterruptedException {
-    double[] millis = new double[runs];
-    double[] rss = new double[runs];
-    int failures = 0;
-    for (int i = 0; i < runs; i++) {
-      var full = new ArrayList<String>();
-      if (rssAvailable()) {
-        full.addAll(List.of(GNU_TIME.toString(), "-f", "%M"));
+    return measureInterleaved(List.of(new Command(label, command)), runs).getFirst();
+  }
+
+  /**
+   * Times every command {@code runs} times, one run of each per round (the order rotating by a
+   * place each round), so a change in machine load over the minute lands on all of them alike
+   * instead of on whichever ran last: on the shared 2-core machine the load moves within seconds.
+   */
+  public static List<Result> measureInterleaved(List<Command> commands, int runs) throws IOException, InterruptedException {
+    int count = commands.size();
+    double[][] millis = new double[count][runs];
+    double[][] rss = new double[count][runs];
+    int[] failures = new int[count];
+    for (int round = 0; round < runs; round++) {
+      for (int k = 0; k < count; k++) {
+        int i = (round + k) % count;
+        var full = new ArrayList<String>();
+        if (rssAvailable()) {
+          full.addAll(List.of(GNU_TIME.toString(), "-f", "%M"));
+        }
+        full.addAll(commands.get(i).command());
+        Path err = Files.createTempFile("startup-bench", ".err");
+        long start = System.nanoTime();
+        var process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(err.toFile()).start();
+        int exit = process.waitFor();
+        millis[i][round] = (System.nanoTime() - start) / 1e6;
+        List<String> lines = Files.readAllLines(err);
+        Files.delete(err);
+        failures[i] += exit == 0 ? 0 : 1;
+        rss[i][round] = rssAvailable() && !lines.isEmpty() ? parseKb(lines.getLast()) / 1024.0 : Double.NaN;
       }
-      full.addAll(command);
-      Path err = Files.createTempFile("startup-bench", ".err");
-      long start = System.nanoTime();
-      var process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(err.toFile()).start();
-      int exit = process.waitFor();
-      millis[i] = (System.nanoTime() - start) / 1e6;
-      List<String> lines = Files.readAllLines(err);
-      Files.delete(err);
-      failures += exit == 0 ? 0 : 1;
-      rss[i] = rssAvailable() && !lines.isEmpty() ? parseKb(lines.getLast()) / 1024.0 : Double.NaN;
     }
-    return new Result(label, command, runs, Stats.median(millis), Stats.percentile(millis, 90),
-        Stats.median(rss), failures);
+    var results = new ArrayList<Result>();
+    for (int i = 0; i < count; i++) {
+      results.add(new Result(commands.get(i).label(), commands.get(i).command(), runs, Stats.median(millis[i]),
+          Stats.percentile(millis[i], 90), Stats.median(rss[i]), failures[i]));
+    }
+    return results;
   }
 
   private static double parseKb(String line) {

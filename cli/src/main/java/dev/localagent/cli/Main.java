@@ -5,9 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    StartupTrace.mark("main");
-    int code = Cli.run(args, System.out, System.err, System.getenv());
-    StartupTrace.mark("command done");
+    int code = run(args, System.out, System.err);
     if (code != 0 || otherThreadsKeepTheJvmAlive()) {
       System.exit(code);
     }
@@ -15,6 +13,14 @@ public final class Main {
     // other non-daemon thread is left, but skips Runtime.exit's debug logging: that looks up a
     // System.Logger, and the lookup scans every jar on the class path for a LoggerFinder service,
     // opening all 40 of them - a tenth of a short command's start-up.
+  }
+
+  /** What {@link #main} runs before it exits; AotTraining runs it too, so the short cache holds its path. */
+  static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+    StartupTrace.mark("main");
+    int code = Cli.run(args, out, err, System.getenv());
+    StartupTrace.mark("command done");
+    return code;
   }
 
   /** True if a platform thread other than this one would keep the JVM running after main returns. */

@@ -42,6 +42,25 @@ class CliBasicsTest {
   }
 
   @Test
+  void bareVersionPrintsExactlyWhatPicocliPrintsForVersionWithOtherOptions() {
+    var cli = new CliHarness(temp);
+    // --version alone and -V alone are answered before the command tree is built; with any other
+    // option picocli answers. Both must print the same bytes.
+    var throughPicocli = cli.runRaw("--no-color", "--version");
+    var jsonThroughPicocli = cli.runRaw("--json", "-V");
+
+    for (var bare : new String[] {"--version", "-V"}) {
+      var result = cli.runRaw(bare);
+
+      assertThat(result.exitCode()).as(bare).isZero();
+      assertThat(result.err()).as(bare).isEmpty();
+      assertThat(result.out()).as(bare).isEqualTo(throughPicocli.out()).isEqualTo(jsonThroughPicocli.out());
+    }
+    assertThat(throughPicocli.exitCode()).isZero();
+    assertThat(throughPicocli.out().lines()).hasSize(2);
+  }
+
+  @Test
   void unknownOptionIsAUsageErrorWithExitCode2() {
     var result = new CliHarness(temp).runRaw("--bogus");
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the packaged {@code ./localagent} launcher as a user would (after {@code package}). */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("..", "localagent").toAbsolutePath().normalize();
+  private static final Path JAR = Path.of("target", "localagent.jar").toAbsolutePath().normalize();
 
   @TempDir Path home;
 
@@ -30,9 +32,22 @@ class LauncherIT {
 
   private Run run(long timeoutSeconds, List<String> javaOpts, String... args)
       throws IOException, InterruptedException {
+    return run(timeoutSeconds, javaOpts, Map.of(), args);
+  }
+
+  /** The java command line the launcher chooses for {@code args}, one argument an element; nothing runs. */
+  private List<String> javaCommandFor(String... args) throws IOException, InterruptedException {
+    var result = run(60, List.of(), Map.of("LOCALAGENT_LAUNCHER_DRYRUN", "1"), args);
+    assertThat(result.exit()).as(result.err()).isZero();
+    return result.out().lines().toList();
+  }
+
+  private Run run(long timeoutSeconds, List<String> javaOpts, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     var builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
     builder.environment().put("HOME", home.toString());
     builder.environment().put("LOCALAGENT_JAVA_OPTS", String.join(" ", javaOpts));
     builder.environment().remove("XDG_CONFIG_HOME");
@@ -82,6 +97,67 @@ class LauncherIT {
     // serve command's own class, which no JDK archive holds, comes from the serve cache.
     assertThat(loaded).anyMatch(line -> line.contains(
         "dev.localagent.cli.commands.ServeCommand source: shared objects file"));
+  }
+
+  @Test
+  void benchWebsocketRunsOnZgcFromTheServeCacheWhereverTheOptionsStand() throws Exception {
+    for (var args : List.of(List.of("bench", "websocket", "--help"), List.of("bench", "--json", "websocket", "--help"),
+        List.of("--json", "bench", "websocket"), List.of("--config", "bench", "bench", "--log-level", "info", "websocket"))) {
+      var command = javaCommandFor(args.toArray(String[]::new));
+
+      assertThat(command).as("%s", args).contains("-XX:+UseZGC")
+          .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("localagent-serve.aot"));
+      assertThat(command.subList(command.indexOf("-jar") + 2, command.size())).isEqualTo(args);
+    }
+  }
+
+  @Test
+  void otherBenchmarksKeepTheDefaultCollectorAndNoCache() throws Exception {
+    // 'websocket' here is --workdir's value, not the benchmark.
+    for (var args : List.of(List.of("bench", "--json", "startup"), List.of("bench", "--workdir", "websocket", "startup"))) {
+      var command = javaCommandFor(args.toArray(String[]::new));
+
+      assertThat(command).as("%s", args).doesNotContain("-XX:+UseZGC", "-XX:+UseSerialGC")
+          .noneMatch(arg -> arg.startsWith("-XX:AOTCache="));
+    }
+  }
+
+  @Test
+  void bareVersionRunsInterpretedOnSerialGcFromTheShortCache() throws Exception {
+    for (var bare : List.of("--version", "-V")) {
+      var command = javaCommandFor(bare);
+
+      assertThat(command).as(bare).contains("-XX:+UseSerialGC", "-Xint")
+          .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent.aot"));
+      // The main class on the class path, not -jar (no manifest read): it must be the jar's Main-Class.
+      assertThat(command).as(bare).doesNotContain("-jar")
+          .containsSequence("-cp", JAR.toString(), mainClassOfTheJar(), bare);
+    }
+  }
+
+  private static String mainClassOfTheJar() throws IOException {
+    try (var jar = new java.util.jar.JarFile(JAR.toFile())) {
+      return jar.getManifest().getMainAttributes().getValue("Main-Class");
+    }
+  }
+
+  @Test
+  void versionWithOtherOptionsRunsPicocliFromTheFullCache() throws Exception {
+    // The short cache holds only the bare --version path (no picocli): picocli's classes would be
+    // parsed from the jar, interpreted.
+    var command = javaCommandFor("--json", "--version");
+
+    assertThat(command).contains("-XX:+UseSerialGC").doesNotContain("-Xint")
+        .anyMatch(arg -> arg.startsWith("-XX:AOTCache=") && arg.endsWith("/localagent-full.aot"));
+  }
+
+  @Test
+  void versionWithOtherOptionsPrintsWhatBareVersionPrints() throws Exception {
+    var bare = run("--version");
+    var withJson = run("--json", "--version");
+
+    assertThat(withJson.exit()).isZero();
+    assertThat(withJson.out()).isEqualTo(bare.out());
   }
 
   @Test

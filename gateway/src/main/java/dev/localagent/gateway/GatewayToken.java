@@ -3,10 +3,9 @@ package dev.localagent.gateway;
 import dev.localagent.core.error.LocalAgentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -28,6 +27,8 @@ public final class GatewayToken {
 
   /**
    * Reads the token from {@code file}, creating the file with a fresh token first if missing.
+   * Processes starting together (instances sharing a home directory) all end up with the token
+   * of whichever created the file first.
    *
    * @throws LocalAgentException LA-GATEWAY-013 when the file cannot be read or written, is empty,
    *     or can be read by others than its owner
@@ -55,15 +56,24 @@ public final class GatewayToken {
     String token = HexFormat.of().formatHex(random);
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    // Written to a 0600 temporary file and moved into place: never briefly readable, never partial.
+    // Written to a 0600 temporary file and linked into place: never briefly readable, never
+    // partial, and never replacing a token another process created meanwhile (link(2) fails when
+    // the name exists, where a rename would overwrite a token that process may already serve).
     Path tmp = Files.createTempFile(dir, ".gateway-token", ".tmp",
         PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     try {
       Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file);
+        Files.createLink(file, tmp);
+      } catch (FileAlreadyExistsException e) {
+        // Another process won the race: its token is the one to use.
+      } catch (UnsupportedOperationException e) {
+        // No hard links on this file system: a plain move, which also refuses an existing target.
+        try {
+          Files.move(tmp, file);
+        } catch (FileAlreadyExistsException raced) {
+          // As above.
+        }
       }
     } finally {
       Files.deleteIfExists(tmp);

@@ -1,16 +1,25 @@
 package dev.localagent.bench.tools;
 
+import dev.localagent.api.tool.Tool;
+import dev.localagent.api.tool.ToolOutput;
+import dev.localagent.api.tool.ToolRequest;
+import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.tool.builtin.AtomicFiles;
+import dev.localagent.core.tool.builtin.FsReadTool;
+import dev.localagent.core.tool.builtin.FsWriteTool;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code localagent bench fileio}: small-file write+read per second, and durable atomic
- * replacements per second (what fs.write does), in this JVM next to C and Python doing the same
- * system calls in the same run, in the same directory tree.
+ * {@code localagent bench fileio}: small files written with fs.write and read back with fs.read
+ * (the tools, called in this JVM as the agent calls them) per second, and durable atomic
+ * replacements per second (what fs.write does to an existing file), next to C and Python doing
+ * the same work for the same guarantees in the same run, in the same directory tree. A C loop
+ * with no checks and no fsync (what the seed's file-I/O figure measured) is printed beside.
  */
 public final class FileIoBench {
   /** How much to measure: file count for the small-file test, writes for the atomic test. */
@@ -30,24 +39,25 @@ public final class FileIoBench {
       Arrays.fill(data, (byte) 'x');
       // Warm-up, not reported: C2 compiles a method called once per file only after about 5,000
       // calls; before that the Java rows would time profiled C1 code (2-7x the CPU per durable
-      // write in a tmpfs loop). The durable warm-up runs on tmpfs when there is one: the JIT needs
-      // the calls, not the disk's fsync latency.
-      javaSmall(fresh(scratch, "warm"), Math.max(WARMUP_CALLS, options.files()), data);
+      // write in a tmpfs loop). It runs on tmpfs when there is one: the JIT needs the calls, not
+      // the disk's fsync latency.
+      String text = "x".repeat(Math.max(0, options.size() - 1)) + (options.size() > 0 ? "\n" : "");
       Path warmDir = warmupDirectory(scratch);
       try {
-        javaAtomic(warmDir, WARMUP_CALLS, data);
+        javaTools(Files.createDirectory(warmDir.resolve("tools")), WARMUP_CALLS, text);
+        javaAtomic(Files.createDirectory(warmDir.resolve("atomic")), WARMUP_CALLS, data);
       } finally {
-        if (!warmDir.startsWith(scratch)) {
-          SubprocessBench.deleteTree(warmDir);
-        }
+        SubprocessBench.deleteTree(warmDir);
       }
       Jit.awaitQuiet();
-      out.printf("Java warm-up: %d small files, %d durable writes in %s%n%n", Math.max(WARMUP_CALLS, options.files()),
+      out.printf("Java warm-up: %d small files through the tools, %d durable writes in %s%n%n", WARMUP_CALLS,
           WARMUP_CALLS, warmDir.getParent());
-      section(out, "small files, write then read, files/s:", options.runs(), "small", options.files(),
-          baselines, c, options.size(), scratch, d -> javaSmall(d, options.files(), data));
+      section(out, "small files, fs.write then fs.read of each new file (confined, durable), files/s:",
+          options.runs(), "tools", options.files(), baselines, c, options.size(), scratch,
+          "localagent fs.write + fs.read", d -> javaTools(d, options.files(), text), true);
       section(out, "durable atomic writes (temp + fsync + rename + dir fsync), writes/s:", options.runs(), "atomic",
-          options.atomicWrites(), baselines, c, options.size(), scratch, d -> javaAtomic(d, options.atomicWrites(), data));
+          options.atomicWrites(), baselines, c, options.size(), scratch, "localagent (AtomicFiles.write)",
+          d -> javaAtomic(d, options.atomicWrites(), data), false);
     } finally {
       SubprocessBench.deleteTree(scratch);
     }
@@ -59,27 +69,38 @@ public final class FileIoBench {
   }
 
   private static void section(PrintWriter out, String title, int runs, String mode, int count, Baselines baselines,
-      Path c, int size, Path scratch, JavaRun java) throws Exception {
+      Path c, int size, Path scratch, String javaName, JavaRun java, boolean withMinimal) throws Exception {
     var figures = new Figures();
     String n = Integer.toString(count);
     String s = Integer.toString(size);
     figures.add("C", runs, () -> baselines.rate(List.of(c.toString(), mode, fresh(scratch, "c").toString(), n, s)));
     figures.add("python3", runs,
         () -> baselines.rate(Baselines.concat(baselines.python("fileio"), mode, fresh(scratch, "py").toString(), n, s)));
-    figures.add("localagent (" + (mode.equals("small") ? "Files.write/readAllBytes" : "AtomicFiles.write") + ")",
-        runs, () -> java.rate(fresh(scratch, "java")));
+    if (withMinimal) {
+      figures.add("C minimal (no checks, no fsync)", runs,
+          () -> baselines.rate(List.of(c.toString(), "small", fresh(scratch, "cmin").toString(), n, s)));
+    }
+    figures.add(javaName, runs, () -> java.rate(fresh(scratch, "java")));
     out.println(title);
     figures.print(out, "ops/s", "C", "python3");
     out.println();
   }
 
-  private static double javaSmall(Path dir, int files, byte[] data) throws Exception {
+  /**
+   * fs.write then fs.read of each of {@code files} new files in {@code dir}, through the tools'
+   * {@code call} as the agent's tool invoker makes it (policy and audit are not part of it).
+   */
+  private static double javaTools(Path dir, int files, String text) throws InterruptedException {
+    Tool write = new FsWriteTool();
+    Tool read = new FsReadTool();
     long start = System.nanoTime();
     for (int i = 0; i < files; i++) {
-      Path file = dir.resolve("f" + i + ".txt");
-      Files.write(file, data);
-      if (Files.readAllBytes(file).length != data.length) {
-        throw new IllegalStateException("short read");
+      String path = "f" + i + ".txt";
+      ToolResult written = write.call(new ToolRequest("w" + i, Map.of("path", path, "content", text), dir),
+          ToolOutput.DISCARD);
+      ToolResult back = read.call(new ToolRequest("r" + i, Map.of("path", path), dir), ToolOutput.DISCARD);
+      if (!written.ok() || !back.ok() || back.content().length() != text.length()) {
+        throw new IllegalStateException("fs.write/fs.read failed: " + written + " / " + back);
       }
     }
     return files / ((System.nanoTime() - start) / 1e9);

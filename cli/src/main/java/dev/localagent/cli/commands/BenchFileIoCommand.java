@@ -7,15 +7,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code localagent bench fileio}: small-file and durable atomic write rates next to C and Python. */
+/** {@code localagent bench fileio}: fs.write + fs.read of small files and durable atomic writes next to C and Python. */
 @Command(
     name = "fileio",
-    description = "Small-file write+read rate and durable atomic writes/s (what fs.write does), next to"
-        + " C and Python doing the same system calls in the same run (needs gcc, python3).")
+    description = "Small files written with fs.write and read back with fs.read (the tools, in this JVM), and"
+        + " durable atomic writes/s (what fs.write does to an existing file), next to C and Python doing the same"
+        + " work in the same run; an unchecked C loop without fsync beside (needs gcc, python3).")
 public final class BenchFileIoCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Option(names = "--files", defaultValue = "5000", description = "Files per small-file run (default ${DEFAULT-VALUE}).")
+  @Option(names = "--files", defaultValue = "1000", description = "Files per small-file run, each written and read once (default ${DEFAULT-VALUE}).")
   int files;
 
   @Option(names = "--atomic-writes", defaultValue = "300", description = "Writes per atomic run (default ${DEFAULT-VALUE}).")

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -79,12 +80,35 @@ public final class AtomicFiles {
 
   /** The permissions of {@code target} when it is a regular file (not through a symlink), else null. */
   private static Set<PosixFilePermission> permissionsOfRegularFile(Path target) throws IOException {
+    if (Libc.canLstat()) {
+      // Through libc: for a new file (the common case) the JDK would throw and catch an exception.
+      try (Arena arena = Arena.ofConfined()) {
+        int mode = Libc.lstatMode(arena, Libc.newCallState(arena), target.toString());
+        if (mode == -Libc.ENOENT) {
+          return null;
+        }
+        if (mode >= 0) {
+          return (mode & Libc.S_IFMT) == Libc.S_IFREG ? permissions(mode) : null;
+        }
+        // any other error: the JDK call below reports it as the right IOException
+      }
+    }
     try {
       PosixFileAttributes attributes = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return attributes.isRegularFile() ? attributes.permissions() : null;
     } catch (NoSuchFileException e) {
       return null;
     }
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    var permissions = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : PosixFilePermission.values()) {
+      if ((mode & (0400 >> p.ordinal())) != 0) { // declared in rwxrwxrwx order, as in mode() below
+        permissions.add(p);
+      }
+    }
+    return permissions;
   }
 
   private static void setPermissions(Path temp, Set<PosixFilePermission> keep) throws IOException {

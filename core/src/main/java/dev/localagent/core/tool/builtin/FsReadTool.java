@@ -7,18 +7,26 @@ import dev.localagent.api.tool.ToolResult;
 import dev.localagent.api.tool.ToolSpec;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
 
 /** {@code fs.read}: a text file's lines, optionally a range, capped in lines and bytes. */
 public final class FsReadTool implements Tool {
   static final int DEFAULT_MAX_LINES = 2000;
   static final int DEFAULT_MAX_BYTES = 256 * 1024;
+  /** Files up to this size are read with one read into one array (most source files are smaller). */
+  static final int WHOLE_FILE_BYTES = 64 * 1024;
   private static final ToolSpec SPEC = new ToolSpec("fs.read", "Read a text file in the workdir. Long files are"
       + " cut at max_lines / max_bytes with a notice saying how to read on.", """
       {"type":"object","properties":{
@@ -42,10 +50,12 @@ public final class FsReadTool implements Tool {
       long start = args.number("start_line", 1, 1, Integer.MAX_VALUE);
       long maxLines = args.number("max_lines", DEFAULT_MAX_LINES, 1, 100_000);
       long maxBytes = args.number("max_bytes", DEFAULT_MAX_BYTES, 1, 10 * 1024 * 1024);
-      if (!Files.isRegularFile(file)) {
+      // Checked before opening: opening a FIFO would wait for a writer.
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
         throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + workspace.display(file) + "' is not a regular file");
       }
-      return ToolResult.success(read(workspace, file, start, maxLines, maxBytes));
+      return ToolResult.success(read(workspace, file, attributes.size(), start, maxLines, maxBytes));
     } catch (ToolFailure f) {
       return f.result();
     } catch (IOException e) {
@@ -53,35 +63,58 @@ public final class FsReadTool implements Tool {
     }
   }
 
-  private static String read(Workspace workspace, Path file, long start, long maxLines, long maxBytes) throws IOException {
-    if (TextFiles.isBinary(file)) {
-      throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + workspace.display(file) + "' looks binary (it contains NUL bytes)");
+  /**
+   * One open for the binary check and the text: a file of up to {@link #WHOLE_FILE_BYTES} is read
+   * whole into one array sized by {@code sizeHint} (its size when checked) and decoded at once; a
+   * larger one, or one that grew meanwhile, goes on as a stream after the bytes already read.
+   */
+  private static String read(Workspace workspace, Path file, long sizeHint, long start, long maxLines, long maxBytes)
+      throws IOException {
+    try (InputStream in = new FileInputStream(file.toFile())) {
+      byte[] head = new byte[(int) Math.min(sizeHint, WHOLE_FILE_BYTES) + 1]; // +1: room to see the end
+      int n = in.readNBytes(head, 0, head.length);
+      for (int i = 0, sniff = Math.min(n, TextFiles.SNIFF_BYTES); i < sniff; i++) {
+        if (head[i] == 0) {
+          throw new ToolFailure(ToolErrors.NOT_TEXT,
+              "'" + workspace.display(file) + "' looks binary (it contains NUL bytes)");
+        }
+      }
+      if (n < head.length) {
+        // new String replaces malformed UTF-8 with U+FFFD, as the stream decoder below does
+        return lines(new String(head, 0, n, StandardCharsets.UTF_8).lines().iterator(), start, maxLines, maxBytes);
+      }
+      var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      var rest = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
+      var reader = new BufferedReader(new InputStreamReader(rest, decoder));
+      return lines(reader.lines().iterator(), start, maxLines, maxBytes);
+    } catch (UncheckedIOException e) {
+      throw e.getCause(); // from BufferedReader.lines
     }
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  }
+
+  /** The lines from {@code start} on, cut at {@code maxLines} or {@code maxBytes} with a notice. */
+  private static String lines(Iterator<String> lines, long start, long maxLines, long maxBytes) {
     var text = new StringBuilder();
-    try (InputStream in = Files.newInputStream(file);
-        var reader = new BufferedReader(new InputStreamReader(in, decoder))) {
-      long lineNo = 0;
-      long bytes = 0;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        lineNo++;
-        if (lineNo < start) {
-          continue;
-        }
-        long size = line.length() + 1L;
-        if (lineNo - start >= maxLines || bytes + size > maxBytes) {
-          text.append("[truncated: showing lines ").append(start).append('-').append(lineNo - 1)
-              .append("; more follow, read on with start_line=").append(lineNo).append(']');
-          return text.toString();
-        }
-        bytes += size;
-        text.append(line).append('\n');
+    long lineNo = 0;
+    long bytes = 0;
+    while (lines.hasNext()) {
+      String line = lines.next();
+      lineNo++;
+      if (lineNo < start) {
+        continue;
       }
-      if (lineNo < start && lineNo > 0) {
-        throw Args.bad("start_line", "is past the end of the file (" + lineNo + " lines)");
+      long size = line.length() + 1L;
+      if (lineNo - start >= maxLines || bytes + size > maxBytes) {
+        text.append("[truncated: showing lines ").append(start).append('-').append(lineNo - 1)
+            .append("; more follow, read on with start_line=").append(lineNo).append(']');
+        return text.toString();
       }
+      bytes += size;
+      text.append(line).append('\n');
+    }
+    if (lineNo < start && lineNo > 0) {
+      throw Args.bad("start_line", "is past the end of the file (" + lineNo + " lines)");
     }
     return text.toString();
   }

@@ -36,9 +36,11 @@ public final class FsWriteTool implements Tool {
       if (Files.isDirectory(target)) {
         throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + userPath + "' is a directory");
       }
-      Files.createDirectories(target.getParent());
-      // Re-check after creating parents: a parent swapped for a symlink meanwhile is refused.
-      target = workspace.forWrite(userPath);
+      if (!Files.isDirectory(target.getParent())) {
+        Files.createDirectories(target.getParent());
+        // Re-check after creating parents: a parent swapped for a symlink meanwhile is refused.
+        target = workspace.forWrite(userPath);
+      }
       AtomicFiles.write(target, data);
       return ToolResult.success("wrote " + data.length + " bytes to " + workspace.display(target));
     } catch (ToolFailure f) {

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -54,6 +55,15 @@ final class Libc {
   private static MethodHandle read;
   private static MethodHandle waitpid;
   private static MethodHandle strerror;
+  private static MethodHandle statx;
+  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+  private static final int STATX_TYPE_AND_MODE = 0x3; // STATX_TYPE | STATX_MODE
+  private static final int STATX_BYTES = 256; // sizeof(struct statx), the same on every architecture
+  private static final long STATX_MODE_OFFSET = 28; // __u16 stx_mode
+  static final int S_IFMT = 0170000;
+  static final int S_IFREG = 0100000;
+  static final int ENOENT = 2;
+  static final int ENOTDIR = 20;
 
   static {
     String arch = System.getProperty("os.arch");
@@ -97,6 +107,9 @@ final class Libc {
     waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    // Optional (glibc 2.28+): without it callers use the JDK's attribute reads.
+    statx = libc.find("statx").map(symbol -> linker.downcallHandle(symbol,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), errno)).orElse(null);
   }
 
   /*
@@ -123,6 +136,28 @@ final class Libc {
       return fd >= 0 ? fd : -errno(state);
     } catch (Throwable t) {
       throw new IllegalStateException("open failed to call", t);
+    }
+  }
+
+  /** True when {@link #lstatMode} can be called (libc has statx). */
+  static boolean canLstat() {
+    return AVAILABLE && statx != null;
+  }
+
+  /**
+   * The type and permission bits ({@code st_mode}) of {@code path} itself, a symlink not followed;
+   * or -errno (-ENOENT when nothing is there). For paths that may not exist: the JDK's no-follow
+   * attribute reads throw and catch an exception for a missing path, and every new file fs.write
+   * creates is one. Only when {@link #canLstat}.
+   */
+  static int lstatMode(Arena arena, MemorySegment state, String path) {
+    try {
+      MemorySegment buffer = arena.allocate(STATX_BYTES, 8);
+      int rc = (int) statx.invokeExact(state, AT_FDCWD, arena.allocateFrom(path), AT_SYMLINK_NOFOLLOW,
+          STATX_TYPE_AND_MODE, buffer);
+      return rc == 0 ? Short.toUnsignedInt(buffer.get(JAVA_SHORT, STATX_MODE_OFFSET)) : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("statx failed to call", t);
     }
   }
 

@@ -4,10 +4,12 @@ import dev.localagent.api.tool.ToolRequest;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The workdir every built-in tool is confined to, and the one place paths from a model are
@@ -67,18 +69,21 @@ public final class Workspace {
    */
   Path forWrite(String userPath) {
     Path candidate = lexical(userPath);
-    if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+    if (existsWithoutFollowing(candidate)) {
       if (Files.isSymbolicLink(candidate) && !Files.exists(candidate)) {
         throw escape(userPath, "it is a dangling symlink");
       }
       return existing(userPath);
     }
     Path ancestor = candidate.getParent();
-    while (ancestor != null && !Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS)) {
+    while (ancestor != null && !existsWithoutFollowing(ancestor)) {
       ancestor = ancestor.getParent();
     }
     if (ancestor == null) {
       throw escape(userPath, "no parent directory exists");
+    }
+    if (ancestor.equals(root)) {
+      return candidate; // a new file right in the workdir, whose real path this workspace holds
     }
     try {
       Path realAncestor = inside(userPath, ancestor.toRealPath());
@@ -87,6 +92,26 @@ public final class Workspace {
       throw escape(userPath, "a parent directory is a dangling symlink");
     } catch (IOException e) {
       throw new ToolFailure(ToolErrors.IO, "cannot resolve '" + userPath + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * True when {@code path} exists, a symlink counted as itself. Not {@code Files.exists(path,
+   * NOFOLLOW_LINKS)} where libc can be called: that throws and catches an exception, stack trace
+   * and all, for every path that does not exist, which is every new file fs.write creates; so does
+   * the JDK's readAttributesIfExists without following links.
+   */
+  private static boolean existsWithoutFollowing(Path path) {
+    if (Libc.canLstat()) {
+      try (Arena arena = Arena.ofConfined()) {
+        return Libc.lstatMode(arena, Libc.newCallState(arena), path.toString()) >= 0;
+      }
+    }
+    try {
+      return path.getFileSystem().provider()
+          .readAttributesIfExists(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS) != null;
+    } catch (IOException e) {
+      return false; // as Files.exists: e.g. a parent that is not searchable
     }
   }
 

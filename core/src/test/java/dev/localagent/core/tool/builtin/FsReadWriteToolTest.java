@@ -47,6 +47,57 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void aFileReadWholeAndAFileReadAsAStreamGiveTheSameLines() throws IOException {
+    // Just under and just over the size read whole into one array, with every line ending
+    // readLine knows, a last line without one, and malformed UTF-8 (replaced, not an error).
+    String unit = "crlf\r\nlf\ncr\rbad \u00e9";
+    for (int size : new int[] {FsReadTool.WHOLE_FILE_BYTES - 1, FsReadTool.WHOLE_FILE_BYTES + 1}) {
+      var bytes = new java.io.ByteArrayOutputStream();
+      while (bytes.size() < size - 20) {
+        bytes.writeBytes(unit.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(0xC3); // a lone UTF-8 lead byte
+        bytes.write('\n');
+      }
+      bytes.writeBytes("x".repeat(size - bytes.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Path file = Files.write(workdir.resolve("f" + size), bytes.toByteArray());
+      String expected = new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .map(line -> line + "\n").collect(Collectors.joining());
+      ToolResult result = call(new FsReadTool(), workdir, "path", file.getFileName().toString(),
+          "max_lines", 100_000, "max_bytes", 1_000_000);
+      assertThat(result.content()).as("%d bytes", size).isEqualTo(expected).contains("bad \u00e9\uFFFD\n");
+    }
+  }
+
+  @Test
+  void aNulByteInTheFirst8KiBMakesAFileBinaryEvenWhenItIsReadAsAStream() throws IOException {
+    byte[] big = "a\n".repeat(FsReadTool.WHOLE_FILE_BYTES).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    big[8191] = 0;
+    Files.write(workdir.resolve("big.bin"), big);
+    assertThat(call(new FsReadTool(), workdir, "path", "big.bin").errorCode()).isEqualTo("LA-TOOL-005");
+    big[8191] = 'a';
+    big[8192] = 0; // past the sniffed head: read as text, as git and ripgrep would
+    Files.write(workdir.resolve("big.bin"), big);
+    assertThat(call(new FsReadTool(), workdir, "path", "big.bin").ok()).isTrue();
+  }
+
+  @Test
+  void anEmptyFileReadsAsEmptyText() throws IOException {
+    Files.write(workdir.resolve("empty"), new byte[0]);
+    ToolResult result = call(new FsReadTool(), workdir, "path", "empty");
+    assertThat(result.ok()).isTrue();
+    assertThat(result.content()).isEmpty();
+  }
+
+  @Test
+  void aFifoIsRefusedWithoutBeingOpened() throws Exception {
+    Path fifo = workdir.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    // Opening it would block until a writer came; the call returns at once with a clear code.
+    assertThat(call(new FsReadTool(), workdir, "path", "pipe").errorCode()).isEqualTo("LA-TOOL-005");
+  }
+
+  @Test
   void refusesBinaryFilesMissingFilesDirectoriesAndBadArguments() throws IOException {
     Files.write(workdir.resolve("bin"), new byte[] {1, 2, 0, 3});
     Files.createDirectories(workdir.resolve("d"));
@@ -105,6 +156,26 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void aWriteIntoAnExistingDirectoryThroughASymlinkOutsideIsRefused() throws IOException {
+    Path outside = Files.createTempDirectory("la-outside");
+    try {
+      Files.createSymbolicLink(workdir.resolve("link"), outside);
+      ToolResult result = call(new FsWriteTool(), workdir, "path", "link/x.txt", "content", "x");
+      assertThat(result.errorCode()).isEqualTo("LA-TOOL-002");
+      assertThat(outside.resolve("x.txt")).doesNotExist();
+      assertThat(call(new FsWriteTool(), workdir, "path", "top.txt", "content", "t").ok()).isTrue();
+      assertThat(Files.readString(workdir.resolve("top.txt"))).isEqualTo("t");
+    } finally {
+      try (var left = Files.list(outside)) {
+        for (Path p : left.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(outside);
+    }
+  }
+
+  @Test
   void writingOverADirectoryIsRefused() throws IOException {
     Files.createDirectories(workdir.resolve("d"));
     assertThat(call(new FsWriteTool(), workdir, "path", "d", "content", "x").errorCode()).isEqualTo("LA-TOOL-005");
@@ -120,6 +191,23 @@ class FsReadWriteToolTest {
     assertThat(Files.readString(dir.resolve("inside.txt"))).isEqualTo("kept");
     try (var names = Files.list(workdir)) {
       assertThat(names.map(p -> p.getFileName().toString())).containsExactly("d");
+    }
+  }
+
+  @Test
+  void lstatModeGivesTheTypeAndPermissionsOfThePathItselfOrMinusErrno() throws IOException {
+    Path file = Files.writeString(workdir.resolve("f"), "x");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x--x"));
+    Files.createSymbolicLink(workdir.resolve("dangling"), workdir.resolve("nowhere"));
+    assertThat(Libc.canLstat()).as("statx through libc on this Linux machine").isTrue();
+    try (var arena = java.lang.foreign.Arena.ofConfined()) {
+      var state = Libc.newCallState(arena);
+      assertThat(Libc.lstatMode(arena, state, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
+      assertThat(Libc.lstatMode(arena, state, workdir.toString()) & Libc.S_IFMT).isEqualTo(0040000);
+      assertThat(Libc.lstatMode(arena, state, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
+          .isEqualTo(0120000); // the link itself, not its (missing) target
+      assertThat(Libc.lstatMode(arena, state, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
+      assertThat(Libc.lstatMode(arena, state, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
     }
   }
 

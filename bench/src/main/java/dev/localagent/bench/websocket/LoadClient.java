@@ -4,7 +4,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -25,6 +27,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketClientCompressionHandler;
+import io.netty.util.AttributeKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +47,13 @@ final class LoadClient implements AutoCloseable {
       .writeBytes("{\"type\":\"ping\",\"id\":\"e\"}".getBytes(StandardCharsets.US_ASCII)));
   private static final int MAX_FRAME = 16 << 20;
   private static final long HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+  /** When the socket was connected ({@link System#nanoTime()}, on the event loop), for set-up phases. */
+  static final AttributeKey<Long> CONNECTED_AT = AttributeKey.valueOf("bench.connectedAt");
+  /** When the WebSocket handshake completed (the 101 read and the pipeline switched), on the event loop. */
+  static final AttributeKey<Long> UPGRADED_AT = AttributeKey.valueOf("bench.upgradedAt");
+
+  /** First in every pipeline: stamps {@link #CONNECTED_AT} as the socket connects, before the upgrade request. */
+  private static final ChannelHandler MARK_CONNECTED = new MarkConnected();
 
   final LongAdder events = new LongAdder();
   final LongAdder pongs = new LongAdder();
@@ -75,7 +85,7 @@ final class LoadClient implements AutoCloseable {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192));
+            ch.pipeline().addLast(MARK_CONNECTED, new HttpClientCodec(), new HttpObjectAggregator(8192));
             if (deflate) {
               ch.pipeline().addLast(WebSocketClientCompressionHandler.INSTANCE);
             }
@@ -101,6 +111,15 @@ final class LoadClient implements AutoCloseable {
     channel.writeAndFlush(new TextWebSocketFrame(text));
   }
 
+  @ChannelHandler.Sharable
+  private static final class MarkConnected extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      ctx.channel().attr(CONNECTED_AT).set(System.nanoTime());
+      ctx.fireChannelActive();
+    }
+  }
+
   private final class Counter extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private final CompletableFuture<Channel> ready;
     private final FrameScanner scanner = new FrameScanner();
@@ -113,6 +132,7 @@ final class LoadClient implements AutoCloseable {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
       if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+        ctx.channel().attr(UPGRADED_AT).set(System.nanoTime());
         ready.complete(ctx.channel());
       }
     }

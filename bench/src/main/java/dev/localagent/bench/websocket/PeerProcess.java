@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A server under test in its own process (the gateway or the Node ws peer), driven over stdin. */
 final class PeerProcess implements AutoCloseable {
@@ -87,6 +88,11 @@ final class PeerProcess implements AutoCloseable {
   /** CPU time (user + system) the server process has used so far, from /proc, in nanoseconds. */
   long cpuNanos() throws IOException {
     return CpuTime.ofProcess(process.pid());
+  }
+
+  /** CPU time the server has used so far by kind of thread ({@link CpuTime#byThreadKind}). */
+  Map<String, Long> cpuNanosByThreadKind() throws IOException {
+    return CpuTime.byThreadKind(process.pid());
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class WebSocketBench {
   /** What to run; the defaults are the documented run. */
-  public record Options(int[] connections, int messages, int setupConnections, int idleConnections,
+  public record Options(int[] connections, int messages, int setupConnections, int setupWarmup, int idleConnections,
       int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir,
       Set<String> peers, Set<String> scenarios) {
     /** Every peer and scenario, for {@code --peers} and {@code --only}. */
@@ -33,10 +33,6 @@ public final class WebSocketBench {
 
   private final Options options;
   private final PrintWriter out;
-  /** Each peer's measured (not warm-up) set-up round, for the ratio line at the end. */
-  private final List<SetupFigure> setups = new ArrayList<>();
-
-  private record SetupFigure(String peer, double p50Millis, double p99Millis) {}
 
   public WebSocketBench(Options options, PrintWriter out) {
     this.options = options;
@@ -63,7 +59,11 @@ public final class WebSocketBench {
     if (options.node() && options.peers().contains("node")) {
       peers.add(new String[] {"node ws", "false", "false"});
     }
-    for (String[] peer : peers) {
+    if (options.runs("setup")) {
+      setup(peers);
+    }
+    boolean onlySetup = options.scenarios().equals(Set.of("setup"));
+    for (String[] peer : onlySetup ? List.<String[]>of() : peers) {
       boolean batching = Boolean.parseBoolean(peer[1]);
       boolean deflate = Boolean.parseBoolean(peer[2]);
       try (PeerProcess server = peer[0].equals("node ws") ? PeerProcess.node(options.nodeDir())
@@ -71,22 +71,24 @@ public final class WebSocketBench {
         runAll(server, batching, deflate);
       }
     }
-    printSetupRatios();
     out.flush();
   }
 
-  /** Each gateway's set-up p50 and p99 over the Node peer's from this same run. */
-  private void printSetupRatios() {
-    SetupFigure node = setups.stream().filter(f -> f.peer().equals("node ws")).findFirst().orElse(null);
-    if (node == null) {
-      return;
-    }
-    for (SetupFigure gateway : setups) {
-      if (gateway != node) {
-        out.printf("%-24s setup     p50 %.3f ms vs node ws %.3f ms (%.2fx), p99 %.3f ms vs %.3f ms (%.2fx)%n",
-            gateway.peer(), gateway.p50Millis(), node.p50Millis(), gateway.p50Millis() / node.p50Millis(),
-            gateway.p99Millis(), node.p99Millis(), gateway.p99Millis() / node.p99Millis());
+  /**
+   * Set-up for every peer but deflate (set-up negotiates no compression) in the same interleaved
+   * rounds ({@link SetupBench}), all servers running at once.
+   */
+  private void setup(List<String[]> peers) throws Exception {
+    var servers = new ArrayList<PeerProcess>();
+    try {
+      for (String[] peer : peers) {
+        if (!Boolean.parseBoolean(peer[2])) {
+          servers.add(peer[0].equals("node ws") ? PeerProcess.node(options.nodeDir()) : PeerProcess.gateway(peer[0], false));
+        }
       }
+      new SetupBench(out, options.setupConnections(), options.setupWarmup()).run(servers);
+    } finally {
+      servers.forEach(PeerProcess::close);
     }
   }
 
@@ -96,11 +98,6 @@ public final class WebSocketBench {
     try (var client = new LoadClient(uri, deflate, 1)) {
       if (!deflate && options.runs("echo")) {
         echo(name + " (warm-up)", server, client); // JIT warm-up on both sides; reported, not used.
-      }
-      if (!deflate && options.runs("setup")) {
-        // The first round runs the handshake code cold on both sides; the second is the figure.
-        setup(name + " (warm-up)", server, client);
-        setups.add(setup(name, server, client));
       }
       if (!deflate && options.runs("idle")) {
         idle(name, server, client);
@@ -125,31 +122,6 @@ public final class WebSocketBench {
       }
     }
     out.flush();
-  }
-
-  /**
-   * Set-up time: from the connect call to the 101 response read and the WebSocket ready on the
-   * client (TCP connect + HTTP upgrade), the same for every peer. The CPU per connection is the
-   * steadier figure on a busy machine, where the wall time mostly counts waits for a core.
-   */
-  private SetupFigure setup(String name, PeerProcess server, LoadClient client) throws Exception {
-    var histogram = new Histogram(3);
-    var channels = new ArrayList<Channel>();
-    long serverCpu = server.cpuNanos();
-    long clientCpu = CpuTime.ofThisProcess();
-    for (int i = 0; i < options.setupConnections(); i++) {
-      long start = System.nanoTime();
-      channels.add(client.connect().get(10, TimeUnit.SECONDS));
-      histogram.recordValue(System.nanoTime() - start);
-    }
-    serverCpu = server.cpuNanos() - serverCpu;
-    clientCpu = CpuTime.ofThisProcess() - clientCpu;
-    channels.forEach(Channel::close);
-    int count = options.setupConnections();
-    out.printf("%-24s setup     %,d sequential connections: p50 %.3f ms, p99 %.3f ms; CPU per connection: server"
-        + " %.0f us, load generator %.0f us%n", name, count, ms(histogram.getValueAtPercentile(50)),
-        ms(histogram.getValueAtPercentile(99)), serverCpu / 1e3 / count, clientCpu / 1e3 / count);
-    return new SetupFigure(name, ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(99)));
   }
 
   private void idle(String name, PeerProcess server, LoadClient client) throws Exception {

@@ -27,8 +27,14 @@ public final class BenchWebSocketCommand implements Callable<Integer> {
   int messages;
 
   @Option(names = "--setup-connections", paramLabel = "N", defaultValue = "1000",
-      description = "Sequential connections timed for set-up, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
+      description = "Sequential connections timed for set-up, per peer, interleaved between peers"
+          + " (default: ${DEFAULT-VALUE}).")
   int setupConnections;
+
+  @Option(names = "--setup-warmup", paramLabel = "N", defaultValue = "-1",
+      description = "Untimed set-up connections per peer before the timed ones, the first 500 reported as the"
+          + " cold figure (default: as many as --setup-connections).")
+  int setupWarmup;
 
   @Option(names = "--idle-connections", paramLabel = "N", defaultValue = "10000",
       description = "Idle authenticated connections for RSS per connection; needs ulimit -n above it"
@@ -59,7 +65,8 @@ public final class BenchWebSocketCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path nodeDir = findNodeDir(Path.of(""));
-    var options = new WebSocketBench.Options(connections, messages, setupConnections, idleConnections,
+    var options = new WebSocketBench.Options(connections, messages, setupConnections,
+        setupWarmup < 0 ? setupConnections : setupWarmup, idleConnections,
         echoConnections, echoSeconds, latencyRate, !noNode && nodeDir != null, nodeDir, peers, scenarios);
     requireKnown("--peers", peers, WebSocketBench.Options.PEERS);
     requireKnown("--only", scenarios, WebSocketBench.Options.SCENARIOS);

@@ -186,7 +186,7 @@ class GatewayConnectionPoolTest {
 
   @Test
   void idleConnectionsBeyondTheMinimumAreClosedAfterTheIdleTimeout() throws Exception {
-    var pool = pool(gateway.webSocketUri(), MANUAL.withPool(3, 1).withHealthCheck(50, 500).withTimeouts(200, 5_000));
+    var pool = pool(gateway.webSocketUri(), MANUAL.withPool(3, 1).withHealthCheck(50, 10_000).withTimeouts(200, 5_000));
     List<Lease> leases = List.of(pool.lease(), pool.lease(), pool.lease());
     Await.until("three connections open", () -> gateway.openConnections() == 3);
     leases.forEach(Lease::close);

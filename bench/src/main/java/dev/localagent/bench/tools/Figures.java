@@ -2,8 +2,10 @@ package dev.localagent.bench.tools;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Rows of a benchmark report: median of several runs, printed with the ratio to a baseline. */
 final class Figures {
@@ -29,6 +31,22 @@ final class Figures {
       values.add(measure.rate());
     }
     rows.add(new Row(name, values));
+  }
+
+  /**
+   * Measures every variant {@code runs} times in rounds: one run of each, in the given order,
+   * then the next round. On a shared machine the load drifts over the minutes a benchmark takes;
+   * runs of one variant back to back put the drift between variants, rounds spread it over all.
+   */
+  void addInRounds(int runs, Map<String, Measure> variants) throws Exception {
+    var values = new LinkedHashMap<String, List<Double>>();
+    variants.keySet().forEach(name -> values.put(name, new ArrayList<>(runs)));
+    for (int i = 0; i < runs; i++) {
+      for (var variant : variants.entrySet()) {
+        values.get(variant.getKey()).add(variant.getValue().rate());
+      }
+    }
+    values.forEach((name, runsOfIt) -> rows.add(new Row(name, runsOfIt)));
   }
 
   double median(String name) {

@@ -58,8 +58,9 @@ public final class ShellExecTool implements Tool {
       long timeout = args.number("timeout_seconds", DEFAULT_TIMEOUT_SECONDS, 1, 3600);
       if (cwdArgument.equals(".")) {
         // The workdir itself: nothing to confine, and the child's chdir(2) checks that it is an
-        // existing directory, so the realpath and stat calls (a fifth of shell.exec's own CPU per
-        // command, docs/CAPACITY.md) are only made to explain a failed start.
+        // existing directory, so the realpath and stat calls (about half of the CPU shell.exec
+        // spent per command beyond the system calls a C loop makes, docs/CAPACITY.md) are only
+        // made to explain a failed start.
         return run(argv, request.workdir(), TimeUnit.SECONDS.toNanos(timeout), output, request);
       }
       return run(argv, directory(Workspace.of(request), cwdArgument), TimeUnit.SECONDS.toNanos(timeout), output, null);

@@ -66,6 +66,38 @@ final class Figures {
     out.flush();
   }
 
+  /**
+   * Prints, for the rows named, the median over rounds of the ratio to each baseline's run in
+   * the same round ({@link #addInRounds}): the runs of one round ran minutes apart at most, so
+   * these ratios move less with the machine's load than the ratio of the medians.
+   */
+  void printPaired(PrintWriter out, List<String> names, String baseline, String secondBaseline) {
+    Row base = row(baseline);
+    Row second = row(secondBaseline);
+    for (String name : names) {
+      Row row = row(name);
+      out.printf(Locale.ROOT, "%-38s %14s %9.2fx %9.2fx   per round vs " + shortName(baseline) + ": %s%n", name, "paired", pairedMedian(row, base),
+          pairedMedian(row, second), ratios(row, base).stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
+    }
+    out.flush();
+  }
+
+  private Row row(String name) {
+    return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static List<Double> ratios(Row row, Row base) {
+    var ratios = new ArrayList<Double>();
+    for (int i = 0; i < Math.min(row.runs().size(), base.runs().size()); i++) {
+      ratios.add(row.runs().get(i) / base.runs().get(i));
+    }
+    return ratios;
+  }
+
+  private static double pairedMedian(Row row, Row base) {
+    return new Row(row.name(), ratios(row, base)).median();
+  }
+
   private static String shortName(String name) {
     int space = name.indexOf(' ');
     return space < 0 ? name : name.substring(0, space);

@@ -18,6 +18,8 @@ import java.util.List;
 public final class SubprocessBench {
   static final String C_SAME = "C posix_spawn, same work";
   static final String PYTHON_SAME = "python3 subprocess, same work";
+  static final String SHELL_PLATFORM = "shell.exec (platform threads)";
+  static final String SHELL_VIRTUAL = "shell.exec (virtual threads)";
 
   /** How much to measure. */
   public record Options(int count, int threads, int runs, int warmup) {}
@@ -38,7 +40,9 @@ public final class SubprocessBench {
       for (int threads : List.of(1, options.threads())) {
         out.printf("%s (%d thread%s), commands/s:%n", threads == 1 ? "sequential" : "parallel", threads,
             threads == 1 ? "" : "s");
-        measure(baselines, c, options, threads).print(out, "cmd/s", C_SAME, PYTHON_SAME);
+        Figures figures = measure(baselines, c, options, threads);
+        figures.print(out, "cmd/s", C_SAME, PYTHON_SAME);
+        figures.printPaired(out, List.of(SHELL_PLATFORM, SHELL_VIRTUAL), C_SAME, PYTHON_SAME);
         out.println();
       }
     } finally {
@@ -56,8 +60,8 @@ public final class SubprocessBench {
     variants.put("C posix_spawn, minimal", () -> baselines.rate(List.of(c.toString(), n, t, "minimal")));
     variants.put("python3 subprocess.run, minimal",
         () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "minimal")));
-    variants.put("shell.exec (platform threads)", () -> baselines.rate(java(null, "shellexec", n, t, w)));
-    variants.put("shell.exec (virtual threads)", () -> baselines.rate(java(null, "shellexec-virtual", n, t, w)));
+    variants.put(SHELL_PLATFORM, () -> baselines.rate(java(null, "shellexec", n, t, w)));
+    variants.put(SHELL_VIRTUAL, () -> baselines.rate(java(null, "shellexec-virtual", n, t, w)));
     variants.put("ProcessBuilder default (POSIX_SPAWN)", () -> baselines.rate(java(null, "processbuilder", n, t, w)));
     variants.put("ProcessBuilder VFORK (deprecated)", () -> baselines.rate(java("VFORK", "processbuilder", n, t, w)));
     variants.put("FFM posix_spawn (no shell.exec logic)", () -> baselines.rate(java(null, "ffm", n, t, w)));

@@ -15,11 +15,17 @@ import java.util.Map;
  * method called once per command is compiled by C2 only after about 5,000 calls (the default
  * tier-4 invocation threshold), and until then runs as profiled C1 code while C2 competes with
  * the spawning threads for the cores; a long-running agent is past that. The warm-up queues those
- * compilations; timing starts once the JIT has gone quiet. Prints "<commands> <seconds>".
+ * compilations; then chunks of 1,000 more commands run until one of them compiles nothing (at
+ * most 12), and only then does timing start. Prints "warm-up: <commands> commands" and then
+ * "<commands> <seconds>".
  * Usage: SpawnLoop processbuilder|shellexec|shellexec-virtual|ffm COUNT THREADS WARMUP; the
  * {@code -virtual} mode calls from virtual threads, as the agent's tool calls do.
  */
 public final class SpawnLoop {
+  /** Commands per settling chunk after the warm-up: run until a chunk compiles nothing (see {@link Jit#settle}). */
+  private static final int SETTLE_CHUNK = 1000;
+  private static final int MAX_SETTLE_CHUNKS = 12;
+
   private SpawnLoop() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,7 +41,9 @@ public final class SpawnLoop {
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     };
     run(once, (warmup + threads - 1) / threads, threads, virtual); // JIT and first-use costs stay out
-    Jit.awaitQuiet();
+    int perChunk = (SETTLE_CHUNK + threads - 1) / threads;
+    int chunks = Jit.settle(() -> run(once, perChunk, threads, virtual), MAX_SETTLE_CHUNKS);
+    System.out.println("warm-up: " + (warmup + (long) chunks * perChunk * threads) + " commands");
     long start = System.nanoTime();
     run(once, count, threads, virtual);
     System.out.println((long) count * threads + " " + (System.nanoTime() - start) / 1e9);

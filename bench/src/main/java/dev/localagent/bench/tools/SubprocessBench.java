@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
 public final class SubprocessBench {
   static final String C_SAME = "C posix_spawn, same work";
   static final String PYTHON_SAME = "python3 subprocess, same work";
+  static final String SHELL_PLATFORM = "shell.exec (platform threads)";
+  static final String SHELL_VIRTUAL = "shell.exec (virtual threads)";
 
   /** How much to measure. */
   public record Options(int count, int threads, int runs, int warmup) {}
@@ -29,14 +32,17 @@ public final class SubprocessBench {
       var baselines = new Baselines(scratch);
       Path c = baselines.compileC("spawn_loop");
       out.printf("subprocess: /bin/echo hello with output captured; %d commands per thread after %d warm-up"
-          + " commands split over the threads (Java), median of %d runs%n", options.count(), options.warmup(),
+          + " commands split over the threads and then until the JIT compiles nothing more (Java), median of %d"
+          + " runs taken in rounds (one run of every variant per round)%n", options.count(), options.warmup(),
           options.runs());
       out.printf("machine: %d cores, %s %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
           System.getProperty("os.name"), System.getProperty("os.arch"), Runtime.version());
       for (int threads : List.of(1, options.threads())) {
         out.printf("%s (%d thread%s), commands/s:%n", threads == 1 ? "sequential" : "parallel", threads,
             threads == 1 ? "" : "s");
-        measure(baselines, c, options, threads).print(out, "cmd/s", C_SAME, PYTHON_SAME);
+        Figures figures = measure(baselines, c, options, threads);
+        figures.print(out, "cmd/s", C_SAME, PYTHON_SAME);
+        figures.printPaired(out, List.of(SHELL_PLATFORM, SHELL_VIRTUAL), C_SAME, PYTHON_SAME);
         out.println();
       }
     } finally {
@@ -45,21 +51,22 @@ public final class SubprocessBench {
   }
 
   private static Figures measure(Baselines baselines, Path c, Options options, int threads) throws Exception {
-    var figures = new Figures();
-    int runs = options.runs();
     String n = Integer.toString(options.count());
     String t = Integer.toString(threads);
     String w = Integer.toString(options.warmup());
-    figures.add(C_SAME, runs, () -> baselines.rate(List.of(c.toString(), n, t, "same-work")));
-    figures.add(PYTHON_SAME, runs, () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "same-work")));
-    figures.add("C posix_spawn, minimal", runs, () -> baselines.rate(List.of(c.toString(), n, t, "minimal")));
-    figures.add("python3 subprocess.run, minimal", runs,
+    var variants = new LinkedHashMap<String, Figures.Measure>();
+    variants.put(C_SAME, () -> baselines.rate(List.of(c.toString(), n, t, "same-work")));
+    variants.put(PYTHON_SAME, () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "same-work")));
+    variants.put("C posix_spawn, minimal", () -> baselines.rate(List.of(c.toString(), n, t, "minimal")));
+    variants.put("python3 subprocess.run, minimal",
         () -> baselines.rate(Baselines.concat(baselines.python("spawn_loop"), n, t, "minimal")));
-    figures.add("shell.exec (platform threads)", runs, () -> baselines.rate(java(null, "shellexec", n, t, w)));
-    figures.add("shell.exec (virtual threads)", runs, () -> baselines.rate(java(null, "shellexec-virtual", n, t, w)));
-    figures.add("ProcessBuilder default (POSIX_SPAWN)", runs, () -> baselines.rate(java(null, "processbuilder", n, t, w)));
-    figures.add("ProcessBuilder VFORK (deprecated)", runs, () -> baselines.rate(java("VFORK", "processbuilder", n, t, w)));
-    figures.add("FFM posix_spawn (no shell.exec logic)", runs, () -> baselines.rate(java(null, "ffm", n, t, w)));
+    variants.put(SHELL_PLATFORM, () -> baselines.rate(java(null, "shellexec", n, t, w)));
+    variants.put(SHELL_VIRTUAL, () -> baselines.rate(java(null, "shellexec-virtual", n, t, w)));
+    variants.put("ProcessBuilder default (POSIX_SPAWN)", () -> baselines.rate(java(null, "processbuilder", n, t, w)));
+    variants.put("ProcessBuilder VFORK (deprecated)", () -> baselines.rate(java("VFORK", "processbuilder", n, t, w)));
+    variants.put("FFM posix_spawn (no shell.exec logic)", () -> baselines.rate(java(null, "ffm", n, t, w)));
+    var figures = new Figures();
+    figures.addInRounds(options.runs(), variants);
     return figures;
   }
 

@@ -20,12 +20,14 @@ public final class BenchSubprocessCommand implements Runnable {
   @Option(names = "--threads", defaultValue = "2", description = "Threads for the parallel figure (default ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--runs", defaultValue = "3", description = "Runs per variant; the median is reported (default ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "3",
+      description = "Runs per variant, taken in rounds over all variants; the median is reported (default ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--warmup", defaultValue = "6000",
       description = "Commands each Java variant runs before it is timed, split over the timed threads; C2 compiles a"
-          + " method called once per command only after about 5,000 calls (default ${DEFAULT-VALUE}).")
+          + " method called once per command only after about 5,000 calls. Then chunks of 1,000 more run until one"
+          + " compiles nothing (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Override

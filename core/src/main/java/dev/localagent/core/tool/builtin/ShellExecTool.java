@@ -52,18 +52,30 @@ public final class ShellExecTool implements Tool {
   @Override
   public ToolResult call(ToolRequest request, ToolOutput output) throws InterruptedException {
     try {
-      Workspace workspace = Workspace.of(request);
       var args = new Args(request);
       List<String> argv = argv(args.raw("command"), args);
-      Path cwd = workspace.existing(args.string("cwd", "."));
-      if (!Files.isDirectory(cwd)) {
-        throw Args.bad("cwd", "is not a directory");
-      }
+      String cwdArgument = args.string("cwd", ".");
       long timeout = args.number("timeout_seconds", DEFAULT_TIMEOUT_SECONDS, 1, 3600);
-      return run(argv, cwd, TimeUnit.SECONDS.toNanos(timeout), output);
+      if (cwdArgument.equals(".")) {
+        // The workdir itself: nothing to confine, and the child's chdir(2) checks that it is an
+        // existing directory, so the realpath and stat calls (about half of the CPU shell.exec
+        // spent per command beyond the system calls a C loop makes, docs/CAPACITY.md) are only
+        // made to explain a failed start.
+        return run(argv, request.workdir(), TimeUnit.SECONDS.toNanos(timeout), output, request);
+      }
+      return run(argv, directory(Workspace.of(request), cwdArgument), TimeUnit.SECONDS.toNanos(timeout), output, null);
     } catch (ToolFailure f) {
       return f.result();
     }
+  }
+
+  /** {@code cwd} resolved inside the workdir; it must be a directory. */
+  private static Path directory(Workspace workspace, String cwd) {
+    Path dir = workspace.existing(cwd);
+    if (!Files.isDirectory(dir)) {
+      throw Args.bad("cwd", "is not a directory");
+    }
+    return dir;
   }
 
   private List<String> argv(Object command, Args args) {
@@ -86,7 +98,12 @@ public final class ShellExecTool implements Tool {
     return argv;
   }
 
-  private ToolResult run(List<String> argv, Path cwd, long timeoutNanos, ToolOutput output)
+  /**
+   * Runs {@code argv} in {@code cwd}. {@code unchecked} is the request when {@code cwd} is its
+   * workdir taken as given: a failed start then reports a missing or non-directory workdir as
+   * the checked path would have.
+   */
+  private ToolResult run(List<String> argv, Path cwd, long timeoutNanos, ToolOutput output, ToolRequest unchecked)
       throws InterruptedException {
     var capture = new OutputCapture(output, maxOutputBytes);
     List<String> program = resolve(argv);
@@ -106,6 +123,9 @@ public final class ShellExecTool implements Tool {
       Process process = ProcessTree.start(program, environment.variables(), cwd);
       return new RunningCommand(process, capture).await(timeoutNanos);
     } catch (IOException e) {
+      if (unchecked != null) {
+        directory(Workspace.of(unchecked), "."); // throws for a missing workdir or one that is not a directory
+      }
       throw new ToolFailure(ToolErrors.START_FAILED, "cannot start '" + argv.getFirst() + "': " + e.getMessage());
     }
   }

@@ -38,6 +38,13 @@ class ShellExecFallbackTest {
   }
 
   @Test
+  void aMissingWorkdirIsReportedAsSuch() {
+    ToolResult missing = call(shell, workdir.resolve("gone"), "command", List.of("pwd"));
+    assertThat(missing.errorCode()).isEqualTo("LA-TOOL-003");
+    assertThat(missing.content()).isEqualTo("the workdir " + workdir.resolve("gone") + " does not exist");
+  }
+
+  @Test
   void timeoutKillsTheGrandchildAndExitKillsBackgroundJobs() {
     ToolResult timedOut = call(shell, workdir, "command", List.of("sh", "-c", "sleep 300 & echo $!; wait"), "timeout_seconds", 1);
     assertThat(timedOut.errorCode()).isEqualTo("LA-TOOL-009");

@@ -81,6 +81,25 @@ class ShellExecToolTest {
   }
 
   @Test
+  void withoutACwdTheCommandRunsInTheWorkdirEvenWhenItIsReachedThroughASymlink() throws IOException {
+    Path real = Files.createDirectories(workdir.resolve("real"));
+    Path link = Files.createSymbolicLink(workdir.resolve("link"), real);
+    assertThat(call(shell, link, "command", List.of("pwd")).content()).isEqualTo(real.toRealPath() + "\n");
+    assertThat(call(shell, link, "command", List.of("pwd"), "cwd", ".").content()).isEqualTo(real.toRealPath() + "\n");
+  }
+
+  @Test
+  void aMissingWorkdirOrOneThatIsAFileIsReportedAsSuchNotAsAFailedStart() throws IOException {
+    ToolResult missing = call(shell, workdir.resolve("gone"), "command", List.of("pwd"));
+    assertThat(missing.errorCode()).isEqualTo("LA-TOOL-003");
+    assertThat(missing.content()).isEqualTo("the workdir " + workdir.resolve("gone") + " does not exist");
+    Path file = Files.writeString(workdir.resolve("file"), "x");
+    ToolResult notADirectory = call(shell, file, "command", List.of("pwd"));
+    assertThat(notADirectory.errorCode()).isEqualTo("LA-TOOL-001");
+    assertThat(notADirectory.content()).isEqualTo("argument 'cwd' is not a directory");
+  }
+
+  @Test
   void timeoutKillsTheWholeTreeIncludingTheGrandchild() {
     ToolResult r = call(shell, workdir, "command", List.of("sh", "-c", "sleep 300 & echo $!; wait"), "timeout_seconds", 1);
     assertThat(r.errorCode()).isEqualTo("LA-TOOL-009");

@@ -74,7 +74,7 @@ class PluginDiscoveryTest {
     }
     Path index = root.resolve("data/plugin-index.bin");
     byte[] whole = Files.readAllBytes(index);
-    Files.write(index, java.util.Arrays.copyOf(whole, whole.length / 2)); // The index is read on its own thread.
+    Files.write(index, java.util.Arrays.copyOf(whole, whole.length / 2));
     try (PluginHost afterTear = open(dir)) {
       assertThat(afterTear.jarsRead()).isEqualTo(4);
       assertThat(afterTear.plugins()).extracting(PluginInfo::id).containsExactly("p0", "p1", "p2", "p3");

@@ -30,12 +30,11 @@ public final class Discovery {
   private Discovery() {}
 
   public static Result scan(List<Path> dirs, Path indexFile) {
-    // The index is read and decoded on a second thread while this one lists and stats the jars:
-    // with a thousand plugins each took a fifth of a warm 'plugins list', and neither needs the other.
-    IndexLoad load = indexFile == null ? null : IndexLoad.start(indexFile);
+    IndexFile.Index index = indexFile == null ? IndexFile.Index.EMPTY : IndexFile.read(indexFile);
+    var found = new ArrayList<Candidate>();
     var jars = new ArrayList<Path>();
     var keys = new ArrayList<long[]>();
-    var dirKeys = new ArrayList<String>();
+    var toRead = new ArrayList<Integer>();
     for (Path dir : dirs) {
       String dirKey = dir.toAbsolutePath().normalize().toString();
       for (Path jar : jars(dir)) {
@@ -43,63 +42,18 @@ public final class Discovery {
         if (key == null) {
           continue; // Vanished between listing and stat: not a plugin any more.
         }
+        Candidate cached = index.lookup(dirKey, jar.getFileName().toString(), jar, key[0], key[1]);
+        if (cached == null) {
+          toRead.add(found.size());
+        }
+        found.add(cached);
         jars.add(jar);
         keys.add(key);
-        dirKeys.add(dirKey);
       }
-    }
-    IndexFile.Index index = load == null ? IndexFile.Index.EMPTY : load.await();
-    var found = new ArrayList<Candidate>(jars.size());
-    var toRead = new ArrayList<Integer>();
-    for (int i = 0; i < jars.size(); i++) {
-      Path jar = jars.get(i);
-      long[] key = keys.get(i);
-      Candidate cached = index.lookup(dirKeys.get(i), jar.getFileName().toString(), jar, key[0], key[1]);
-      if (cached == null) {
-        toRead.add(i);
-      }
-      found.add(cached);
     }
     readAll(found, toRead, jars, keys);
     boolean stale = !toRead.isEmpty() || index.size() != found.size();
     return new Result(found, toRead.size(), stale);
-  }
-
-  /**
-   * Reads the index on its own thread. A named class, not a lambda: the plugins AOT cache then
-   * holds it, and no lambda class is spun at start-up. A failure of any kind is an empty index
-   * (a cache miss, so every jar is read again), as for a torn file.
-   */
-  private static final class IndexLoad extends Thread {
-    private final Path file;
-    private IndexFile.Index index; // Written before the thread ends; read after join().
-
-    private IndexLoad(Path file) {
-      super("plugin-index-read");
-      setDaemon(true);
-      this.file = file;
-    }
-
-    static IndexLoad start(Path file) {
-      var load = new IndexLoad(file);
-      load.start();
-      return load;
-    }
-
-    @Override
-    public void run() {
-      index = IndexFile.read(file);
-    }
-
-    IndexFile.Index await() {
-      try {
-        join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("plugin discovery was interrupted", e);
-      }
-      return index == null ? IndexFile.Index.EMPTY : index;
-    }
   }
 
   private static void readAll(List<Candidate> found, List<Integer> toRead, List<Path> jars, List<long[]> keys) {

@@ -64,6 +64,46 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void aTornIndexIsAMissEveryJarIsReadAgainAndTheIndexIsRewritten() throws Exception {
+    Path dir = root.resolve("plugins");
+    for (int i = 0; i < 4; i++) {
+      TestPlugins.echo("p" + i, "tool" + i, "r" + i).writeTo(dir);
+    }
+    try (PluginHost cold = open(dir)) {
+      assertThat(cold.jarsRead()).isEqualTo(4);
+    }
+    Path index = root.resolve("data/plugin-index.bin");
+    byte[] whole = Files.readAllBytes(index);
+    Files.write(index, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try (PluginHost afterTear = open(dir)) {
+      assertThat(afterTear.jarsRead()).isEqualTo(4);
+      assertThat(afterTear.plugins()).extracting(PluginInfo::id).containsExactly("p0", "p1", "p2", "p3");
+      assertThat(afterTear.plugins()).extracting(PluginInfo::status).containsOnly(Status.READY);
+    }
+    try (PluginHost warm = open(dir)) {
+      assertThat(warm.jarsRead()).isZero();
+      assertThat(warm.tools()).extracting(t -> t.spec().name()).containsExactly("tool0", "tool1", "tool2", "tool3");
+    }
+  }
+
+  @Test
+  void withoutAnyDependencyAToolNameClashStillFailsTheSecondPluginAndADisabledOneStaysDisabled() throws Exception {
+    Path dir = root.resolve("plugins");
+    TestPlugins.echo("a-first", "shared_tool", "first").writeTo(dir);
+    TestPlugins.echo("b-second", "shared_tool", "second").writeTo(dir);
+    TestPlugins.echo("c-off", "off_tool", "off").writeTo(dir);
+    var config = new PluginsConfig(java.util.List.of(), java.util.List.of("c-off"), false, Map.of());
+    try (PluginHost host = PluginHost.open(TestPlugins.locations(root, dir), config)) {
+      assertThat(host.plugin("a-first").orElseThrow().status()).isEqualTo(Status.READY);
+      PluginInfo second = host.plugin("b-second").orElseThrow();
+      assertThat(second.status()).isEqualTo(Status.FAILED);
+      assertThat(second.failure().code()).isEqualTo(PluginErrors.DUPLICATE_NAME);
+      assertThat(host.plugin("c-off").orElseThrow().status()).isEqualTo(Status.DISABLED);
+      assertThat(host.tools()).extracting(t -> t.spec().name()).containsExactly("shared_tool");
+    }
+  }
+
+  @Test
   void listingToolsAndSchemasLoadsNoPluginClass() throws Exception {
     Path dir = root.resolve("plugins");
     TestPlugins.echo("lazy", "lazy_tool", "x").writeTo(dir);

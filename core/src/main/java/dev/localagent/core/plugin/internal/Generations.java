@@ -62,13 +62,14 @@ public final class Generations {
     for (String id : resolution.startOrder()) {
       slots.put(id, reuseOrCreate(old, generation, byId.get(id), slots, resolution));
     }
-    return new Generation(found.candidates(), resolution, slots);
+    return new Generation(generation.candidates(), resolution, slots); // Copied once, above.
   }
 
   private PluginSlot reuseOrCreate(
       Generation old, Generation next, PluginInfo info, Map<String, PluginSlot> slots, Resolution resolution) {
-    var deps = new ArrayList<PluginSlot>();
-    for (Dependency dep : info.manifest().dependencies()) {
+    List<Dependency> declared = info.manifest().dependencies();
+    var deps = declared.isEmpty() ? List.<PluginSlot>of() : new ArrayList<PluginSlot>(declared.size());
+    for (Dependency dep : declared) {
       PluginSlot slot = slots.get(dep.id());
       if (slot != null) deps.add(slot);
     }

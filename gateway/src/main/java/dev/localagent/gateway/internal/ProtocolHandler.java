@@ -82,6 +82,13 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(TextWebSocketFrame text) {
+    if (connection.authenticated()) {
+      byte[] pong = PlainPing.pongFor(text.content(), System.currentTimeMillis());
+      if (pong != null) {
+        connection.send(pong); // The echo hot path: no parser, no tree, same bytes as dispatch's.
+        return;
+      }
+    }
     JsonNode message;
     try (var in = new ByteBufInputStream(text.content())) {
       message = WireJson.mapper().readTree((InputStream) in);

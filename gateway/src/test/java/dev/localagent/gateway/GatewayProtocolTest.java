@@ -20,6 +20,7 @@ import dev.localagent.gateway.client.GatewayClient;
 import dev.localagent.gateway.protocol.Messages;
 import dev.localagent.gateway.protocol.Protocol;
 import dev.localagent.gateway.protocol.WireJson.EventFrame;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,42 @@ class GatewayProtocolTest {
     assertThat(reply).contains("\"code\":\"LA-GATEWAY-001\"").contains("\"id\":\"1\"");
     socket.abort();
     assertThat(listener.errors).isEmpty();
+  }
+
+  @Test
+  void pingsOfEveryShapeGetThePongForTheirId() throws Exception {
+    var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(gateway.webSocketUri(), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+              CharSequence data, boolean last) {
+            frames.add(data.toString());
+            ws.request(1);
+            return null;
+          }
+        }).join();
+    socket.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1,\"token\":\""
+        + GatewayFixture.TOKEN + "\",\"client\":\"raw\"}", true).join();
+    assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"id\":\"h\"");
+    // The first three take the plain-bytes shortcut, the others the general path.
+    Map<String, String> pingToId = new LinkedHashMap<>();
+    pingToId.put("{\"type\":\"ping\",\"id\":\"p1\"}", "\"id\":\"p1\"");
+    pingToId.put(" { \"id\" : \"p2\" , \"type\" : \"ping\" } ", "\"id\":\"p2\"");
+    pingToId.put("{\"type\":\"ping\"}", null);
+    pingToId.put("{\"type\":\"ping\",\"id\":\"q\\\"\u00e9\"}", "\"id\":\"q\\\"\u00e9\"");
+    pingToId.put("{\"type\":\"ping\",\"id\":7,\"params\":{}}", "\"id\":\"7\"");
+    for (var ping : pingToId.entrySet()) {
+      socket.sendText(ping.getKey(), true).join();
+      String pong = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(pong).as(ping.getKey()).startsWith("{\"type\":\"pong\",").contains("\"serverTimeMillis\":");
+      if (ping.getValue() == null) {
+        assertThat(pong).as(ping.getKey()).doesNotContain("\"id\"");
+      } else {
+        assertThat(pong).as(ping.getKey()).contains(ping.getValue());
+      }
+    }
+    socket.abort();
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -63,12 +64,66 @@ public final class WireJson {
     }
   }
 
+  private static final byte[] PONG_WITH_ID = "{\"type\":\"pong\",\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PONG_WITHOUT_ID = "{\"type\":\"pong\",".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PONG_AFTER_ID = "\",".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PONG_RESULT = "\"result\":{\"serverTimeMillis\":".getBytes(StandardCharsets.US_ASCII);
+
   /**
    * The pong frame, byte for byte what {@link #encode} makes of a {@link ReplyFrame} carrying a
-   * {@link Messages.Pong}, written with the streaming generator: ping is the one request a client
-   * may send at a high rate, and the generator skips the record serializer's reflective calls.
+   * {@link Messages.Pong}: ping is the one request a client may send at a high rate, so an id the
+   * generator would copy verbatim (printable ASCII, no quote or backslash) and a non-negative time
+   * are written straight into one array of the exact size; anything else goes through the
+   * streaming generator, which escapes it.
    */
   public static byte[] encodePong(String id, long serverTimeMillis) {
+    if ((id != null && !isVerbatimAscii(id)) || serverTimeMillis < 0) {
+      return encodePongWithGenerator(id, serverTimeMillis);
+    }
+    int digits = decimalDigits(serverTimeMillis);
+    byte[] head = id == null ? PONG_WITHOUT_ID : PONG_WITH_ID;
+    int idBytes = id == null ? 0 : id.length() + PONG_AFTER_ID.length;
+    byte[] out = new byte[head.length + idBytes + PONG_RESULT.length + digits + 2];
+    System.arraycopy(head, 0, out, 0, head.length);
+    int at = head.length;
+    if (id != null) {
+      id.getBytes(0, id.length(), out, at); // Deprecated for its lossy narrowing; every char is ASCII here.
+      at += id.length();
+      System.arraycopy(PONG_AFTER_ID, 0, out, at, PONG_AFTER_ID.length);
+      at += PONG_AFTER_ID.length;
+    }
+    System.arraycopy(PONG_RESULT, 0, out, at, PONG_RESULT.length);
+    at += PONG_RESULT.length + digits;
+    long rest = serverTimeMillis;
+    for (int i = at - 1; i >= at - digits; i--) {
+      out[i] = (byte) ('0' + rest % 10);
+      rest /= 10;
+    }
+    out[at] = '}';
+    out[at + 1] = '}';
+    return out;
+  }
+
+  /** True when the JSON generator writes every char of {@code s} as itself, unescaped. */
+  public static boolean isVerbatimAscii(CharSequence s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (ch < 0x20 || ch > 0x7e || ch == '"' || ch == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int decimalDigits(long nonNegative) {
+    int digits = 1;
+    for (long rest = nonNegative / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    return digits;
+  }
+
+  private static byte[] encodePongWithGenerator(String id, long serverTimeMillis) {
     var bytes = new ByteArrayBuilder(64);
     try (JsonGenerator json = MAPPER.getFactory().createGenerator(bytes)) {
       json.writeStartObject();

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class WireJsonTest {
   @Test
   void pongFastPathWritesTheSameBytesAsTheMapper() {
-    for (String id : Arrays.asList("e", null, "", "quote\" back\\slash \u00e9 \u2028 \u0001", "42")) {
-      for (long time : new long[] {0, 1_764_300_000_000L, Long.MAX_VALUE}) {
+    for (String id : Arrays.asList("e", null, "", "quote\" back\\slash \u00e9 \u2028 \u0001", "42",
+        " ~!{}[]:, ", "\u007f", "tab\there", "a/b")) {
+      for (long time : new long[] {0, 9, 10, 1_764_300_000_000L, Long.MAX_VALUE, -1, Long.MIN_VALUE}) {
         byte[] viaMapper = WireJson.encode(new ReplyFrame(Protocol.PING.replyType(), id, new Pong(time)));
         assertThat(new String(WireJson.encodePong(id, time)))
             .as("pong for id %s at %d", id, time)

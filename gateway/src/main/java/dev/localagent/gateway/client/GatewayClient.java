@@ -146,6 +146,9 @@ public final class GatewayClient implements AutoCloseable {
     pending.put(id, reply);
     sendText(message.toString()).exceptionally(e -> {
       failPending(id, "send failed: " + e);
+      // A failed send leaves the socket's output unusable while it may still look open until
+      // the reset is read: end it now, so a pool never hands the dead connection out again.
+      abort();
       return null;
     });
     return reply;

@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The protocol v1 frame handler: one per WebSocket. Parses text frames as JSON (a plain ping is
- * answered from its bytes, see {@link PlainPing}), enforces the per-connection message rate, hands
- * messages to the dispatcher and feeds the outbound queue when the socket becomes writable again.
+ * The protocol v1 frame handler: one per WebSocket. Parses text frames as JSON, enforces the
+ * per-connection message rate, hands messages to the dispatcher and feeds the outbound queue when
+ * the socket becomes writable again.
  */
 public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
@@ -82,13 +82,6 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(TextWebSocketFrame text) {
-    if (connection.authenticated()) {
-      byte[] pong = PlainPing.pongFor(text.content(), System.currentTimeMillis());
-      if (pong != null) {
-        connection.send(pong); // The echo hot path: no parser, no tree, same bytes as dispatch's.
-        return;
-      }
-    }
     JsonNode message;
     try (var in = new ByteBufInputStream(text.content())) {
       message = WireJson.mapper().readTree((InputStream) in);

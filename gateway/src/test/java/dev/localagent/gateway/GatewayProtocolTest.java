@@ -69,16 +69,7 @@ class GatewayProtocolTest {
   void requestsBeforeHelloAreRefusedWithACode() throws Exception {
     var listener = new RecordingListener();
     var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-    var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(gateway.webSocketUri(), new java.net.http.WebSocket.Listener() {
-          @Override
-          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
-              CharSequence data, boolean last) {
-            frames.add(data.toString());
-            ws.request(1);
-            return null;
-          }
-        }).join();
+    var socket = rawSocket(frames);
     socket.sendText("{\"type\":\"sessions.list\",\"id\":\"1\"}", true).join();
     String reply = frames.poll(10, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(reply).contains("\"code\":\"LA-GATEWAY-001\"").contains("\"id\":\"1\"");
@@ -89,20 +80,11 @@ class GatewayProtocolTest {
   @Test
   void pingsOfEveryShapeGetThePongForTheirId() throws Exception {
     var frames = new java.util.concurrent.LinkedBlockingQueue<String>();
-    var socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(gateway.webSocketUri(), new java.net.http.WebSocket.Listener() {
-          @Override
-          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
-              CharSequence data, boolean last) {
-            frames.add(data.toString());
-            ws.request(1);
-            return null;
-          }
-        }).join();
+    var socket = rawSocket(frames);
     socket.sendText("{\"type\":\"hello\",\"id\":\"h\",\"protocol\":1,\"token\":\""
         + GatewayFixture.TOKEN + "\",\"client\":\"raw\"}", true).join();
     assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"id\":\"h\"");
-    // The first three take the plain-bytes shortcut, the others the general path.
+    // Ids in any position, none, escaped and non-ASCII: each reply carries the ping's own id.
     Map<String, String> pingToId = new LinkedHashMap<>();
     pingToId.put("{\"type\":\"ping\",\"id\":\"p1\"}", "\"id\":\"p1\"");
     pingToId.put(" { \"id\" : \"p2\" , \"type\" : \"ping\" } ", "\"id\":\"p2\"");
@@ -227,5 +209,19 @@ class GatewayProtocolTest {
       client.request(Protocol.SESSION_CANCEL, new Messages.SessionCancel(session));
       assertThat(((TurnDone) listener.next().event()).reason()).isEqualTo(TurnDone.Reason.CANCELLED);
     }
+  }
+
+  /** A bare JDK WebSocket to the gateway (no hello sent) that queues every text frame it gets. */
+  private java.net.http.WebSocket rawSocket(java.util.concurrent.BlockingQueue<String> frames) {
+    return java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(gateway.webSocketUri(), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws,
+              CharSequence data, boolean last) {
+            frames.add(data.toString());
+            ws.request(1);
+            return null;
+          }
+        }).join();
   }
 }

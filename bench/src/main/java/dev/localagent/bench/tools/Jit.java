@@ -10,11 +10,6 @@ final class Jit {
 
   private Jit() {}
 
-  /**
-   * Returns once the JIT's total compilation time has not grown for one poll interval (a warm-up
-   * that crossed C2's thresholds leaves seconds of compiling queued on a busy machine), or after
-   * 30 s. Polling is the only way to observe this: the JVM has no compile-queue-empty event.
-   */
   /** One more slice of warm-up work. */
   @FunctionalInterface
   interface Chunk {
@@ -47,6 +42,11 @@ final class Jit {
     return maxChunks;
   }
 
+  /**
+   * Returns once the JIT's total compilation time has not grown for one poll interval (a warm-up
+   * that crossed C2's thresholds leaves seconds of compiling queued on a busy machine), or after
+   * 30 s. Polling is the only way to observe this: the JVM has no compile-queue-empty event.
+   */
   static void awaitQuiet() throws InterruptedException {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {

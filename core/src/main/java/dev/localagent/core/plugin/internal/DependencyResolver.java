@@ -33,19 +33,11 @@ public final class DependencyResolver {
   public static Resolution resolve(List<Candidate> candidates, Set<String> disabled) {
     var resolver = new DependencyResolver();
     resolver.admit(candidates, disabled);
-    // Without a single declared dependency no plugin can miss one or be in a cycle, and the
-    // passes below would each walk every plugin for nothing (most installs, and 'plugins list'
-    // with a thousand plugins runs them interpreted).
-    boolean anyDependencies = resolver.anyDependencies();
-    if (anyDependencies) {
-      resolver.failMissingDependencies();
-      resolver.failCycles();
-      resolver.failMissingDependencies();
-    }
+    resolver.failMissingDependencies();
+    resolver.failCycles();
+    resolver.failMissingDependencies();
     resolver.failDuplicateNames();
-    if (anyDependencies) {
-      resolver.failMissingDependencies();
-    }
+    resolver.failMissingDependencies();
     return resolver.result();
   }
 
@@ -69,15 +61,6 @@ public final class DependencyResolver {
         byId.put(id, new PluginInfo(id, c.jar(), c.manifest(), status, null));
       }
     }
-  }
-
-  private boolean anyDependencies() {
-    for (PluginInfo info : byId.values()) {
-      if (info.manifest() != null && !info.manifest().dependencies().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static PluginInfo failed(Candidate c, ErrorCode code, String message, String hint) {

@@ -215,4 +215,58 @@ class FsReadWriteToolTest {
   void unnamedTempFilesAreAvailableOnThisLinuxMachine() {
     assertThat(Libc.AVAILABLE).as("FFM libc binding (O_TMPFILE, killpg)").isTrue();
   }
+
+  @Test
+  void anUnnamedFileGetsItsNameThroughItsDescriptorAndThroughProcAlike() throws IOException {
+    try (FileScratch scratch = FileScratch.take()) {
+      int dirfd = Libc.openDirectory(scratch, workdir.toString());
+      assertThat(dirfd).isNotNegative();
+      try {
+        for (String name : java.util.List.of("by-descriptor", "through-proc")) {
+          int fd = Libc.openTmpFileIn(scratch, dirfd, 0640);
+          assertThat(fd).isNotNegative();
+          try {
+            assertThat(Libc.writeFully(scratch, fd, name.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isZero();
+            int rc = name.equals("by-descriptor")
+                ? Libc.linkUnnamed(scratch, fd, dirfd, name)
+                : Libc.linkThroughProc(scratch, fd, dirfd, name);
+            assertThat(rc).isZero();
+          } finally {
+            Libc.close(fd);
+          }
+          assertThat(Files.readString(workdir.resolve(name))).isEqualTo(name);
+        }
+        assertThat(Libc.linkUnnamed(scratch, 9999, dirfd, "bad-fd")).isNegative();
+      } finally {
+        Libc.close(dirfd);
+      }
+    }
+  }
+
+  @Test
+  void aFileThatGrewAfterItsCheckIsReadWhole() throws IOException {
+    Path file = Files.writeString(workdir.resolve("growing.txt"), "one\n");
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.resolveExisting("growing.txt");
+    Files.writeString(file, "two\nthree\n", java.nio.file.StandardOpenOption.APPEND);
+
+    var request = new dev.localagent.api.tool.ToolRequest("call-1", java.util.Map.of("path", "growing.txt"), workdir);
+    ToolResult result = FsReadTool.read(workspace, "growing.txt", checked, new Args(request));
+
+    assertThat(result.content()).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  @Test
+  void aWriteOverAFileWhoseModeTheCallerSawKeepsItsPermissions() throws IOException {
+    Path file = Files.writeString(workdir.resolve("script.sh"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.forWrite("script.sh");
+    assertThat(checked.isRegularFile()).isTrue();
+
+    AtomicFiles.write(checked.path(), "new".getBytes(java.nio.charset.StandardCharsets.UTF_8), checked.mode());
+
+    assertThat(Files.readString(file)).isEqualTo("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rwx------");
+  }
 }

@@ -117,7 +117,29 @@ public final class FsReadTool implements Tool {
     }
     checkText(workspace, file, head, n);
     // new String replaces malformed UTF-8 with U+FFFD, as the stream decoder does
-    return lines(new String(head, 0, n, StandardCharsets.UTF_8).lines().iterator(), start, maxLines, maxBytes);
+    String text = new String(head, 0, n, StandardCharsets.UTF_8);
+    if (start == 1 && isWholeAsLines(text, maxLines, maxBytes)) {
+      return text; // what lines() would rebuild from it, line by line
+    }
+    return lines(text.lines().iterator(), start, maxLines, maxBytes);
+  }
+
+  /**
+   * True when {@link #lines} from line 1 would return {@code text} itself: every line ends with
+   * '\n' (no '\r' to normalise, no last line without one) and neither limit is reached.
+   */
+  private static boolean isWholeAsLines(String text, long maxLines, long maxBytes) {
+    if (text.length() > maxBytes || (!text.isEmpty() && text.charAt(text.length() - 1) != '\n')
+        || text.indexOf('\r') >= 0) {
+      return false;
+    }
+    long lines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (++lines > maxLines) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkText(Workspace workspace, Path file, byte[] head, int n) {

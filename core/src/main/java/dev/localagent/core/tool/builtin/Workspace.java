@@ -191,6 +191,9 @@ public final class Workspace {
     if (userPath.indexOf('\0') >= 0) {
       throw Args.bad("path", "must not contain NUL characters");
     }
+    if (userPath.indexOf('/') < 0 && !userPath.equals(".") && !userPath.equals("..")) {
+      return root.resolve(userPath); // one plain name: already normal, and inside
+    }
     Path given = Path.of(userPath);
     for (Path segment : given) {
       if (segment.toString().equals("..")) {

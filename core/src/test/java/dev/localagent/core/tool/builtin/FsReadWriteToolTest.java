@@ -69,6 +69,23 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void aSmallFileComesBackAsItsLinesWhetherOrNotItIsAlreadyInThatForm() throws IOException {
+    Files.writeString(workdir.resolve("plain"), "a\nb\n");
+    Files.writeString(workdir.resolve("crlf"), "a\r\nb\r\n");
+    Files.writeString(workdir.resolve("open-end"), "a\nb");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "crlf").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "open-end").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_lines", 2).content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_lines", 1).content())
+        .isEqualTo("a\n[truncated: showing lines 1-1; more follow, read on with start_line=2]");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_bytes", 4).content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_bytes", 3).content())
+        .isEqualTo("a\n[truncated: showing lines 1-1; more follow, read on with start_line=2]");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "start_line", 2).content()).isEqualTo("b\n");
+  }
+
+  @Test
   void aNulByteInTheFirst8KiBMakesAFileBinaryEvenWhenItIsReadAsAStream() throws IOException {
     byte[] big = "a\n".repeat(FsReadTool.WHOLE_FILE_BYTES).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     big[8191] = 0;

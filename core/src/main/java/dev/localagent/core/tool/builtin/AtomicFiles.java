@@ -1,8 +1,6 @@
 package dev.localagent.core.tool.builtin;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -142,8 +140,8 @@ public final class AtomicFiles {
   private static Set<PosixFilePermission> permissionsOfRegularFile(Path target) throws IOException {
     if (Libc.canLstat()) {
       // Through libc: for a new file (the common case) the JDK would throw and catch an exception.
-      try (Arena arena = Arena.ofConfined()) {
-        int mode = Libc.lstatMode(arena, Libc.newCallState(arena), target.toString());
+      try (FileScratch scratch = FileScratch.take()) {
+        int mode = Libc.lstat(scratch, Libc.CWD, target.toString());
         if (mode == -Libc.ENOENT) {
           return null;
         }
@@ -222,8 +220,14 @@ public final class AtomicFiles {
   /** Makes a rename or create in {@code dir} durable. */
   public static void fsyncDirectory(Path dir) throws IOException {
     if (Libc.AVAILABLE) {
-      try (Arena arena = Arena.ofConfined()) {
-        if (fsyncDirectory(arena, Libc.newCallState(arena), dir)) {
+      try (FileScratch scratch = FileScratch.take()) {
+        int fd = Libc.openDirectory(scratch, dir.toString());
+        if (fd >= 0) {
+          try {
+            check(Libc.fsync(scratch, fd), "fsync", dir);
+          } finally {
+            Libc.close(fd);
+          }
           return;
         }
       }
@@ -235,20 +239,6 @@ public final class AtomicFiles {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
-  }
-
-  /** The directory fsync through libc; false when the directory could not be opened that way. */
-  private static boolean fsyncDirectory(Arena arena, MemorySegment state, Path dir) throws IOException {
-    int fd = Libc.openDirectory(arena, state, dir.toString());
-    if (fd < 0) {
-      return false;
-    }
-    try {
-      check(Libc.fsync(state, fd), "fsync", dir);
-    } finally {
-      Libc.close(fd);
-    }
-    return true;
   }
 
   private static Path tempName(Path dir, Path target) {

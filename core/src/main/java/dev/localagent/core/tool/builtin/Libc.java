@@ -18,8 +18,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The few Linux system calls the JDK does not expose, through the FFM API: an unnamed temp file
- * (O_TMPFILE) that only gets a name once it is complete, and killing a whole process group.
- * {@link #AVAILABLE} is false off Linux/x86-64/aarch64; callers then use portable fallbacks.
+ * (O_TMPFILE) that only gets a name once it is complete, calls relative to an open directory,
+ * open without following a symlink, statx without an exception for a missing path, and killing a
+ * whole process group. {@link #AVAILABLE} is false off Linux/x86-64/aarch64; callers then use
+ * portable fallbacks.
  */
 final class Libc {
   static final boolean AVAILABLE;
@@ -44,13 +46,11 @@ final class Libc {
   private static final int O_DIRECTORY;
   private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
   private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-  private static MethodHandle open;
   private static MethodHandle write;
   private static MethodHandle fsync;
   private static MethodHandle fchmod;
   private static MethodHandle close;
   private static MethodHandle linkat;
-  private static MethodHandle rename;
   private static MethodHandle kill;
   private static MethodHandle read;
   private static MethodHandle waitpid;
@@ -69,8 +69,6 @@ final class Libc {
   /** False once linkat(AT_EMPTY_PATH) was refused and the /proc/self/fd path worked (kernels before 6.10). */
   private static volatile boolean linkByDescriptor = true;
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-  private static final int STATX_TYPE_AND_MODE = 0x3; // STATX_TYPE | STATX_MODE
-  private static final int STATX_BYTES = 256; // sizeof(struct statx), the same on every architecture
   private static final long STATX_MODE_OFFSET = 28; // __u16 stx_mode
   static final int S_IFMT = 0170000;
   static final int S_IFREG = 0100000;
@@ -99,8 +97,6 @@ final class Libc {
     Linker linker = Linker.nativeLinker();
     SymbolLookup libc = linker.defaultLookup();
     var errno = Linker.Option.captureCallState("errno");
-    open = linker.downcallHandle(libc.find("open").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), errno, Linker.Option.firstVariadicArg(2));
     write = linker.downcallHandle(libc.find("write").orElseThrow(),
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
     fsync = linker.downcallHandle(libc.find("fsync").orElseThrow(),
@@ -110,8 +106,6 @@ final class Libc {
     close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     linkat = linker.downcallHandle(libc.find("linkat").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
-    rename = linker.downcallHandle(libc.find("rename").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), errno);
     kill = linker.downcallHandle(libc.find("kill").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
     read = linker.downcallHandle(libc.find("read").orElseThrow(),
@@ -134,48 +128,9 @@ final class Libc {
    * newCallState), so a durable write makes one arena for all of its calls, not one per call.
    */
 
-  /**
-   * An unnamed file in {@code dir} created with {@code mode} (less the umask), or -errno (e.g.
-   * EOPNOTSUPP on file systems without it).
-   */
-  static int openTmpFile(Arena arena, MemorySegment state, String dir, int mode) {
-    return openWithMode(arena, state, dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
-  }
-
-  /** Opens directory {@code dir} for fsync; the fd or -errno. */
-  static int openDirectory(Arena arena, MemorySegment state, String dir) {
-    return openWithMode(arena, state, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  }
-
-  private static int openWithMode(Arena arena, MemorySegment state, String path, int flags, int mode) {
-    try {
-      int fd = (int) open.invokeExact(state, arena.allocateFrom(path), flags, mode);
-      return fd >= 0 ? fd : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("open failed to call", t);
-    }
-  }
-
-  /** True when {@link #lstatMode} can be called (libc has statx). */
+  /** True when {@link #lstat} can be called (libc has statx). */
   static boolean canLstat() {
     return AVAILABLE && statx != null;
-  }
-
-  /**
-   * The type and permission bits ({@code st_mode}) of {@code path} itself, a symlink not followed;
-   * or -errno (-ENOENT when nothing is there). For paths that may not exist: the JDK's no-follow
-   * attribute reads throw and catch an exception for a missing path, and every new file fs.write
-   * creates is one. Only when {@link #canLstat}.
-   */
-  static int lstatMode(Arena arena, MemorySegment state, String path) {
-    try {
-      MemorySegment buffer = arena.allocate(STATX_BYTES, 8);
-      int rc = (int) statx.invokeExact(state, AT_FDCWD, arena.allocateFrom(path), AT_SYMLINK_NOFOLLOW,
-          STATX_TYPE_AND_MODE, buffer);
-      return rc == 0 ? Short.toUnsignedInt(buffer.get(JAVA_SHORT, STATX_MODE_OFFSET)) : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("statx failed to call", t);
-    }
   }
 
   /*
@@ -348,56 +303,12 @@ final class Libc {
     }
   }
 
-  /** Writes all of {@code data} to {@code fd}; returns 0 or -errno. */
-  static int writeFully(Arena arena, MemorySegment state, int fd, byte[] data) {
-    try {
-      MemorySegment buffer = arena.allocate(Math.max(1, data.length));
-      MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
-      long done = 0;
-      while (done < data.length) {
-        long n = (long) write.invokeExact(state, fd, buffer.asSlice(done), (long) data.length - done);
-        if (n < 0) {
-          int err = errno(state);
-          if (err != EINTR) {
-            return -err;
-          }
-        } else {
-          done += n;
-        }
-      }
-      return 0;
-    } catch (Throwable t) {
-      throw new IllegalStateException("write failed to call", t);
-    }
-  }
-
   static int fsync(MemorySegment state, int fd) {
     try {
       int rc = (int) fsync.invokeExact(state, fd);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {
       throw new IllegalStateException("fsync failed to call", t);
-    }
-  }
-
-  /** Gives the unnamed file {@code fd} the name {@code target}; returns 0 or -errno. */
-  static int link(Arena arena, MemorySegment state, int fd, String target) {
-    try {
-      MemorySegment from = arena.allocateFrom("/proc/self/fd/" + fd);
-      int rc = (int) linkat.invokeExact(state, AT_FDCWD, from, AT_FDCWD, arena.allocateFrom(target), AT_SYMLINK_FOLLOW);
-      return rc == 0 ? 0 : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("linkat failed to call", t);
-    }
-  }
-
-  /** rename(2): atomically replaces {@code to} with {@code from} (same file system); returns 0 or -errno. */
-  static int rename(Arena arena, MemorySegment state, String from, String to) {
-    try {
-      int rc = (int) rename.invokeExact(state, arena.allocateFrom(from), arena.allocateFrom(to));
-      return rc == 0 ? 0 : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("rename failed to call", t);
     }
   }
 

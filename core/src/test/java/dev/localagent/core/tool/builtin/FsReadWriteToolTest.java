@@ -212,19 +212,19 @@ class FsReadWriteToolTest {
   }
 
   @Test
-  void lstatModeGivesTheTypeAndPermissionsOfThePathItselfOrMinusErrno() throws IOException {
-    Path file = Files.writeString(workdir.resolve("f"), "x");
+  void lstatGivesTheTypePermissionsAndSizeOfThePathItselfOrMinusErrno() throws IOException {
+    Path file = Files.writeString(workdir.resolve("f"), "xyz");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x--x"));
     Files.createSymbolicLink(workdir.resolve("dangling"), workdir.resolve("nowhere"));
     assertThat(Libc.canLstat()).as("statx through libc on this Linux machine").isTrue();
-    try (var arena = java.lang.foreign.Arena.ofConfined()) {
-      var state = Libc.newCallState(arena);
-      assertThat(Libc.lstatMode(arena, state, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
-      assertThat(Libc.lstatMode(arena, state, workdir.toString()) & Libc.S_IFMT).isEqualTo(0040000);
-      assertThat(Libc.lstatMode(arena, state, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
-          .isEqualTo(0120000); // the link itself, not its (missing) target
-      assertThat(Libc.lstatMode(arena, state, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
-      assertThat(Libc.lstatMode(arena, state, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
+    try (FileScratch scratch = FileScratch.take()) {
+      assertThat(Libc.lstat(scratch, Libc.CWD, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
+      assertThat(Libc.statxSize(scratch)).isEqualTo(3);
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.toString()) & Libc.S_IFMT).isEqualTo(Libc.S_IFDIR);
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
+          .isEqualTo(Libc.S_IFLNK); // the link itself, not its (missing) target
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
+      assertThat(Libc.lstat(scratch, Libc.CWD, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
     }
   }
 

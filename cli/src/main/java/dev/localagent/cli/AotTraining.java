@@ -74,9 +74,11 @@ public final class AotTraining {
    * The {@code plugins} commands, which start from their own cache: listing with a thousand
    * plugins installed must take no more than 200 ms (docs/CAPACITY.md), and every class in the
    * config cache (Jackson databind, YAML, sessions) was loaded at each listing's start. The
-   * index is written by a separate JVM ({@code index} mode), so the manifest parser's Jackson
-   * databind stays out of this cache; every listing but the first after a change reads only the
-   * index.
+   * index and the saved listing are written by a separate JVM ({@code index} mode), so the
+   * manifest parser's Jackson databind stays out of this cache, and {@code list} and
+   * {@code list --json} here train what every listing but the first after a change runs: the
+   * saved listing ({@code PluginListing}), not the index and the resolver ({@code info} trains
+   * those).
    */
   private static final String[][] PLUGINS_COMMANDS = {{"plugins", "list"}, {"plugins", "list", "--json"},
     {"plugins", "info", "aot-training"}};

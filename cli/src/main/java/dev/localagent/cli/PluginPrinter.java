@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.localagent.api.tool.ToolSpec;
 import dev.localagent.core.plugin.PluginInfo;
 import dev.localagent.core.plugin.PluginManifest;
+import dev.localagent.core.plugin.PluginSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,23 +24,33 @@ public final class PluginPrinter {
     this.out = out;
   }
 
-  public void table(List<PluginInfo> plugins) {
+  public void table(List<PluginSummary> plugins) {
     if (plugins.isEmpty()) {
       out.println("No plugins installed. Add one with 'localagent plugins install PATH'.");
       return;
     }
     // Plain padding, not printf: Formatter parses its pattern on every row, which with a thousand
-    // plugins was a visible share of 'plugins list' in a cold JVM.
+    // plugins was a visible share of 'plugins list' in a cold JVM. For the same reason padding is
+    // one bulk append and status names are lower-cased once: this loop runs interpreted.
     var text = new StringBuilder(128 * (plugins.size() + 1));
     row(text, "ID", "VERSION", "STATUS", "TOOLS", "DESCRIPTION");
-    for (PluginInfo p : plugins) {
-      String detail = p.failure() != null ? p.failure().code().id() + " " + p.failure().message()
-          : p.manifest().description();
-      int tools = p.manifest() == null ? 0 : p.manifest().tools().size();
-      row(text, p.id(), p.version(), p.status().name().toLowerCase(Locale.ROOT), Integer.toString(tools), detail);
+    for (PluginSummary p : plugins) {
+      String detail = p.failure() != null ? p.failure().code().id() + " " + p.failure().message() : p.description();
+      row(text, p.id(), p.version(), STATUS_NAMES[p.status().ordinal()], Integer.toString(p.tools()), detail);
     }
     out.print(text);
     out.flush();
+  }
+
+  private static final String[] STATUS_NAMES = statusNames();
+  private static final String SPACES = " ".repeat(32);
+
+  private static String[] statusNames() {
+    var names = new String[PluginInfo.Status.values().length];
+    for (PluginInfo.Status status : PluginInfo.Status.values()) {
+      names[status.ordinal()] = status.name().toLowerCase(Locale.ROOT);
+    }
+    return names;
   }
 
   private static void row(StringBuilder text, String id, String version, String status, String tools, String detail) {
@@ -50,12 +61,9 @@ public final class PluginPrinter {
     text.append(detail).append(System.lineSeparator());
   }
 
+  /** {@code value}, then spaces up to {@code width}, then one more: a column and its gap. */
   private static void pad(StringBuilder text, String value, int width) {
-    text.append(value);
-    for (int i = value.length(); i < width; i++) {
-      text.append(' ');
-    }
-    text.append(' ');
+    text.append(value).append(SPACES, 0, Math.max(0, width - value.length()) + 1);
   }
 
   public void details(PluginInfo p) {

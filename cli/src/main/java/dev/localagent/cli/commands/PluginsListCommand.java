@@ -3,12 +3,14 @@ package dev.localagent.cli.commands;
 import dev.localagent.cli.PluginPrinter;
 import dev.localagent.cli.SpecCommand;
 import dev.localagent.cli.StartupTrace;
-import dev.localagent.core.plugin.PluginHost;
+import dev.localagent.core.plugin.PluginListing;
+import dev.localagent.core.plugin.PluginsConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code localagent plugins list}: every plugin with its status, from the index. Built with
+ * {@code localagent plugins list}: every plugin with its status, from the saved listing when
+ * nothing changed since the last one, else from the index and the resolver. Built with
  * picocli's programmatic API, like {@link PluginsCommand}: no annotation is read on its path.
  */
 public final class PluginsListCommand implements Callable<Integer>, SpecCommand {
@@ -28,14 +30,16 @@ public final class PluginsListCommand implements Callable<Integer>, SpecCommand 
   @Override
   public Integer call() {
     var context = PluginsCommand.context(spec);
-    try (PluginHost host = PluginsCommand.open(context)) {
-      StartupTrace.mark("plugin host open");
-      var printer = new PluginPrinter(context.out());
-      if (context.json()) {
-        printer.json(host.plugins());
-      } else {
-        printer.table(host.plugins());
-      }
+    PluginListing listing = PluginListing.load(PluginsCommand.locations(context),
+        context.config().section(PluginsConfig.SECTION));
+    StartupTrace.mark(listing.fromSavedListing() ? "saved plugin listing matched" : "saved plugin listing missed");
+    var printer = new PluginPrinter(context.out());
+    if (context.json()) {
+      printer.json(listing.plugins());
+    } else {
+      var summaries = listing.summaries();
+      StartupTrace.mark("plugins resolved");
+      printer.table(summaries);
     }
     return 0;
   }

@@ -48,6 +48,34 @@ class PluginsCommandTest {
   }
 
   @Test
+  void aSavedListingPrintsExactlyWhatTheFullPathPrintedAsATableAndAsJson() throws Exception {
+    PluginJarBuilder.plugin("base").tool("base_tool", "the base").writeTo(pluginsDir());
+    PluginJarBuilder.plugin("child").tool("child_tool", "needs base").dependsOn("base", "^1.0").writeTo(pluginsDir());
+    PluginJarBuilder.plugin("needs-new").dependsOn("base", "^2.0").writeTo(pluginsDir());
+    PluginJarBuilder.plugin("broken").rawManifest("{\"id\": 42}").writeTo(pluginsDir());
+    PluginJarBuilder.plugin("quiet").command("hush", "says nothing").provider("quiet-model").writeTo(pluginsDir());
+    assertThat(run(home, "plugins", "disable", "quiet").exitCode()).isZero();
+    Path data = home.resolve("data/localagent");
+    Path index = data.resolve("plugin-index.bin");
+    Path listing = data.resolve("plugin-list.bin");
+
+    for (String[] command : new String[][] {{"plugins", "list"}, {"plugins", "list", "--json"}}) {
+      Files.deleteIfExists(listing);
+      CliRun full = run(home, command);
+      assertThat(full.exitCode()).as(full.err()).isZero();
+      assertThat(listing).exists();
+      // The saved listing answers without discovery: the index deleted here stays deleted.
+      Files.delete(index);
+      CliRun saved = run(home, command);
+      assertThat(index).doesNotExist();
+      assertThat(saved.out()).isEqualTo(full.out());
+      assertThat(saved.err()).isEqualTo(full.err());
+      assertThat(saved.out()).contains("LA-PLUGIN-004").contains("LA-PLUGIN-001").contains("disabled");
+      run(home, "plugins", "info", "base"); // The full path writes the index again.
+    }
+  }
+
+  @Test
   void disablingAPluginOthersNeedDisablesThemTooUntilItIsEnabledAgain() {
     run(home, "plugins", "install", example("text-stats").toString());
     run(home, "plugins", "install", example("text-report").toString());

@@ -149,6 +149,11 @@ public final class PluginHost implements AutoCloseable {
     return generations.metrics().snapshot();
   }
 
+  /** The current generation, for {@link PluginListing} to save what it resolved. */
+  Generation generation() {
+    return current;
+  }
+
   /** How many jars the last discovery had to open (0 on a warm start with nothing changed). */
   public int jarsRead() {
     return generations.lastJarsRead();

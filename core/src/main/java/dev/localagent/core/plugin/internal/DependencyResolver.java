@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Decides which discovered plugins may run: refuses duplicates, incompatible API versions, missing
@@ -27,12 +28,15 @@ public final class DependencyResolver {
   private final List<PluginInfo> rejected = new ArrayList<>();
   // Thousands of plugins share a handful of API versions: check each once.
   private final Map<String, Boolean> compatible = new HashMap<>();
+  private final Set<String> disabled;
 
-  private DependencyResolver() {}
+  private DependencyResolver(Set<String> disabled) {
+    this.disabled = disabled;
+  }
 
   public static Resolution resolve(List<Candidate> candidates, Set<String> disabled) {
-    var resolver = new DependencyResolver();
-    resolver.admit(candidates, disabled);
+    var resolver = new DependencyResolver(disabled);
+    resolver.admit(candidates);
     resolver.failMissingDependencies();
     resolver.failCycles();
     resolver.failMissingDependencies();
@@ -41,7 +45,7 @@ public final class DependencyResolver {
     return resolver.result();
   }
 
-  private void admit(List<Candidate> candidates, Set<String> disabled) {
+  private void admit(List<Candidate> candidates) {
     for (Candidate c : candidates) {
       String id = c.id();
       if (c.failure() != null) {
@@ -177,7 +181,7 @@ public final class DependencyResolver {
         }
       }
     }
-    return new Resolution(all, order, dependents);
+    return new Resolution(all, order, dependents, new TreeSet<>(disabled));
   }
 
   private void visit(String id, Set<String> visited, List<String> order) {

@@ -114,10 +114,24 @@ public final class Discovery {
    */
   static List<Path> jars(Path dir) {
     Path base = dir.toAbsolutePath().normalize();
+    String[] names = jarNames(base);
+    var jars = new ArrayList<Path>(names.length);
+    for (String name : names) {
+      jars.add(base.resolve(name));
+    }
+    return jars;
+  }
+
+  /**
+   * The names of the {@code *.jar} files directly in {@code base} (absolute and normalized), in
+   * the order {@link #jars} gives them: the one listing both discovery and the cached listing
+   * ({@link ListingFile}) compare against.
+   */
+  static String[] jarNames(Path base) {
     // null: absent, not a directory or unreadable. None holds plugins we can use; doctor names it.
     String[] names = new File(base.toString()).list();
     if (names == null) {
-      return List.of();
+      return new String[0];
     }
     int count = 0;
     boolean ascii = true;
@@ -127,13 +141,18 @@ public final class Discovery {
         ascii = ascii && isAscii(name);
       }
     }
-    Arrays.sort(names, 0, count);
-    var jars = new ArrayList<Path>(count);
-    for (int i = 0; i < count; i++) {
-      jars.add(base.resolve(names[i]));
-    }
+    String[] jars = Arrays.copyOf(names, count);
+    Arrays.sort(jars);
     if (!ascii) {
-      jars.sort(null);
+      // Path order, which for non-ASCII names differs from String order.
+      var paths = new ArrayList<Path>(count);
+      for (String name : jars) {
+        paths.add(base.resolve(name));
+      }
+      paths.sort(null);
+      for (int i = 0; i < count; i++) {
+        jars[i] = paths.get(i).getFileName().toString();
+      }
     }
     return jars;
   }

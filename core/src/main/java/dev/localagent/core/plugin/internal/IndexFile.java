@@ -106,7 +106,8 @@ public final class IndexFile {
     return new Index(in, strings, byDir);
   }
 
-  private record Reader(ByteBuffer in, String[] strings) {
+  /** Decodes entries written by {@link Writer}; shared with the cached listing ({@link ListingFile}). */
+  record Reader(ByteBuffer in, String[] strings) {
     String str() {
       return strings[in.getInt()];
     }
@@ -124,6 +125,10 @@ public final class IndexFile {
         var code = PluginErrors.byId(str()).orElseThrow(() -> new BufferUnderflowException());
         return new Candidate(jar, size, mtime, null, new PluginFailure(code, str(), str()));
       }
+      return new Candidate(jar, size, mtime, manifest(), null);
+    }
+
+    PluginManifest manifest() {
       String id = str(), version = str(), api = str(), description = str(), entry = str();
       var deps = new ArrayList<Dependency>();
       for (int i = in.getInt(); i > 0; i--) {
@@ -139,8 +144,7 @@ public final class IndexFile {
       }
       List<String> providers = strs();
       var permissions = new Permissions(strs(), in.get() == 1, strs());
-      return new Candidate(jar, size, mtime,
-          new PluginManifest(id, version, api, description, entry, deps, tools, commands, providers, permissions), null);
+      return new PluginManifest(id, version, api, description, entry, deps, tools, commands, providers, permissions);
     }
   }
 
@@ -180,7 +184,8 @@ public final class IndexFile {
     AtomicFiles.write(file, all.toByteArray());
   }
 
-  private record Writer(DataOutputStream out, Map<String, Integer> table, List<String> order) {
+  /** Encodes entries as string-table indexes; shared with the cached listing ({@link ListingFile}). */
+  record Writer(DataOutputStream out, Map<String, Integer> table, List<String> order) {
     void str(String s) throws IOException {
       Integer index = table.get(s);
       if (index == null) {
@@ -204,7 +209,10 @@ public final class IndexFile {
         str(c.failure().hint());
         return;
       }
-      PluginManifest m = c.manifest();
+      manifest(c.manifest());
+    }
+
+    void manifest(PluginManifest m) throws IOException {
       for (String s : new String[] {m.id(), m.version(), m.apiVersion(), m.description(), m.entry()}) {
         str(s);
       }

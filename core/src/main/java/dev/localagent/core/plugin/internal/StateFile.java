@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -52,7 +53,7 @@ public final class StateFile {
   }
 
   /** The ids not to load: configured as disabled, or disabled by the user, unless re-enabled. */
-  public static Set<String> effectiveDisabled(Iterable<String> configured, Map<String, Boolean> choices) {
+  public static SortedSet<String> effectiveDisabled(Iterable<String> configured, Map<String, Boolean> choices) {
     var disabled = new TreeSet<String>();
     configured.forEach(disabled::add);
     choices.forEach((id, on) -> {

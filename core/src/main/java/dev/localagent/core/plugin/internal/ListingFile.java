@@ -28,7 +28,7 @@ import java.util.zip.CRC32;
  * the manifest for {@code --json}), saved after a full discovery and resolution and keyed by all
  * the outcome depends on: each plugin directory with its jars' names, sizes and modification
  * times in discovery order, the effective set of disabled ids (config and state file), and the
- * API version this build provides. A warm listing whose key still matches is one file read, one
+ * API version and the build (its jar's size and mtime) that resolved them. A warm listing whose key still matches is one file read, one
  * directory listing and a stat per jar: no index decoding, no resolver, no slots. Anything else
  * (an added, removed or changed jar, an enable or disable, another directory) is a miss, and the
  * caller takes the full path, which writes the file again.
@@ -43,11 +43,15 @@ import java.util.zip.CRC32;
 public final class ListingFile {
   private static final int MAGIC = 0x4C41_504C; // "LAPL"
   /**
-   * Bump whenever the resolver's outcome or its messages change: the rows hold its verdicts, and
-   * a listing written by an older build must not be shown by a newer one.
+   * Bump whenever the layout changes. Another build's verdicts are refused by {@link #PRODUCER}.
    */
   private static final int FORMAT = 1;
   private static final int HEADER = 16;
+  /**
+   * The API version and the build of this code: a listing holds the resolver's verdicts and
+   * messages, so one written by another build (an upgrade, a rebuild in a checkout) is a miss.
+   */
+  private static final String PRODUCER = LocalAgentApi.VERSION + " " + buildStamp();
   private static final int ROW_INTS = 10; // id, version, status, jar dir, jar name, description, tools, code, message+hint, body
   private static final Status[] STATUSES = Status.values();
 
@@ -168,7 +172,7 @@ public final class ListingFile {
     int[] ends = ints(in, in.getInt());
     var strings = new Strings(bytes, in.position(), ends);
     in.position(in.position() + strings.length());
-    if (!strings.get(in.getInt()).equals(LocalAgentApi.VERSION) || !sameDisabled(in, strings, disabled)
+    if (!strings.get(in.getInt()).equals(PRODUCER) || !sameDisabled(in, strings, disabled)
         || in.getInt() != dirs.size()) {
       return null;
     }
@@ -179,6 +183,28 @@ public final class ListingFile {
     }
     int[] rows = ints(in, in.getInt() * ROW_INTS);
     return new Listing(in, strings, rows, in.position());
+  }
+
+  /**
+   * Size and modification time of the jar this class was loaded from, or of this class's file
+   * when it runs from a classes directory (tests, the IDE); "unknown" where neither can be read,
+   * which leaves the API version and {@link #FORMAT} as the only guard against another build.
+   */
+  private static String buildStamp() {
+    try {
+      var source = ListingFile.class.getProtectionDomain().getCodeSource();
+      Path location = source == null ? null : Path.of(source.getLocation().toURI());
+      if (location != null && Files.isDirectory(location)) {
+        location = location.resolve(ListingFile.class.getName().replace('.', '/') + ".class");
+      }
+      if (location != null) {
+        BasicFileAttributes attributes = Files.readAttributes(location, BasicFileAttributes.class);
+        return attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
+      }
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      // fall through: no stamp to compare
+    }
+    return "unknown";
   }
 
   private static boolean sameDisabled(ByteBuffer in, Strings strings, SortedSet<String> disabled) {
@@ -253,7 +279,7 @@ public final class ListingFile {
     try (var out = new DataOutputStream(rest); var bodyOut = new DataOutputStream(bodies)) {
       var strings = new IndexFile.Writer(out, table, order);
       var bodyWriter = new IndexFile.Writer(bodyOut, table, order);
-      strings.str(LocalAgentApi.VERSION);
+      strings.str(PRODUCER);
       out.writeInt(disabled.size());
       for (String id : disabled) {
         strings.str(id);

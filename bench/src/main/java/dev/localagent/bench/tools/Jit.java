@@ -4,7 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /** Waiting for the JIT to finish what a warm-up queued, so its compiler threads stay out of a timed run. */
-final class Jit {
+public final class Jit {
   private static final long POLL_MILLIS = 250;
   private static final long MAX_WAIT_MILLIS = 30_000;
 
@@ -47,7 +47,7 @@ final class Jit {
    * that crossed C2's thresholds leaves seconds of compiling queued on a busy machine), or after
    * 30 s. Polling is the only way to observe this: the JVM has no compile-queue-empty event.
    */
-  static void awaitQuiet() throws InterruptedException {
+  public static void awaitQuiet() throws InterruptedException {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
       return;

@@ -61,8 +61,8 @@ final class PeerProcess implements AutoCloseable {
         .toList();
   }
 
-  static PeerProcess node(Path nodeDir) throws IOException {
-    return new PeerProcess("node ws", List.of("node", "bench-server.mjs"), nodeDir);
+  static PeerProcess node(String name, Path nodeDir) throws IOException {
+    return new PeerProcess(name, List.of("node", "bench-server.mjs"), nodeDir);
   }
 
   String command(String line) throws IOException {

@@ -1,5 +1,6 @@
 package dev.localagent.bench.websocket;
 
+import dev.localagent.bench.tools.Jit;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,12 @@ import org.HdrHistogram.Histogram;
  * the difference being measured. A cold round (each server's first connections, reported) is
  * followed by warm-up rounds until the requested warm-up count is reached, then the timed round.
  *
+ * <p>The load generator is a JVM too, and its own first connections are slow for every peer (its
+ * JIT compiles Netty's client side while it times). So before any measured server starts, it warms
+ * up against throwaway servers of each kind (started, used and closed; never the measured ones)
+ * and waits for its own JIT to go quiet: the cold round is then a fresh server's cold cost, not the
+ * load generator's.
+ *
  * <p>Each connection is split into three phases on the load generator: {@code tcp} from the
  * connect call to the socket being connected (the kernel's loopback handshake, no server code
  * runs), {@code upgrade} from there to the 101 response read and the client pipeline switched to
@@ -29,6 +36,15 @@ final class SetupBench {
   /** The first round a fresh server sees: reported as the cold figure, never the measured one. */
   private static final int COLD_CONNECTIONS = 500;
 
+  /** Starts a server of one kind under the given name (a fresh process each call). */
+  @FunctionalInterface
+  interface ServerStarter {
+    PeerProcess start(String name) throws IOException;
+  }
+
+  /** One kind of server under test: started once as a throwaway for the load generator's warm-up, once measured. */
+  record PeerKind(String name, ServerStarter starter) {}
+
   private record Peer(PeerProcess server, LoadClient client) {}
 
   private record Figure(String peer, double p50Millis, double p99Millis, double upgradeP50Millis) {}
@@ -37,24 +53,72 @@ final class SetupBench {
   private final int connections;
   private final int warmup;
   private final int coldConnections;
+  private final int clientWarmup;
 
-  SetupBench(PrintWriter out, int connections, int warmup) {
-    this(out, connections, warmup, COLD_CONNECTIONS);
+  SetupBench(PrintWriter out, int connections, int warmup, int clientWarmup) {
+    this(out, connections, warmup, clientWarmup, COLD_CONNECTIONS);
   }
 
-  SetupBench(PrintWriter out, int connections, int warmup, int coldConnections) {
+  SetupBench(PrintWriter out, int connections, int warmup, int clientWarmup, int coldConnections) {
     this.out = out;
     this.connections = connections;
     this.warmup = warmup;
+    this.clientWarmup = clientWarmup;
     this.coldConnections = coldConnections;
   }
 
-  /** Runs the cold, warm-up and timed rounds over these servers and prints each one's figures. */
-  void run(List<PeerProcess> servers) throws Exception {
+  /**
+   * Warms the load generator against throwaway servers of these kinds, then starts a fresh server
+   * of each kind and runs the cold, warm-up and timed rounds over them, printing each one's figures.
+   */
+  void run(List<PeerKind> kinds) throws Exception {
+    warmLoadGenerator(kinds);
+    var servers = new ArrayList<PeerProcess>();
+    try {
+      for (PeerKind kind : kinds) {
+        servers.add(kind.starter().start(kind.name()));
+      }
+      measure(servers);
+    } finally {
+      servers.forEach(PeerProcess::close);
+    }
+  }
+
+  /**
+   * {@code clientWarmup} interleaved connections per kind against throwaway servers, in rounds like
+   * the measured ones; then the throwaway servers are closed and this JVM's JIT is let finish what
+   * the warm-up queued, so neither its compiler threads nor its profiling code time the cold round.
+   */
+  private void warmLoadGenerator(List<PeerKind> kinds) throws Exception {
+    if (clientWarmup <= 0) {
+      return;
+    }
+    var peers = new ArrayList<Peer>();
+    try {
+      for (PeerKind kind : kinds) {
+        peers.add(connectTo(kind.starter().start("throwaway " + kind.name())));
+      }
+      for (int done = 0; done < clientWarmup; done += coldConnections) {
+        round(peers, Math.min(coldConnections, clientWarmup - done), "load generator warm-up");
+      }
+    } finally {
+      for (Peer peer : peers) {
+        peer.client().close();
+        peer.server().close();
+      }
+    }
+    Jit.awaitQuiet();
+  }
+
+  private static Peer connectTo(PeerProcess server) {
+    return new Peer(server, new LoadClient(URI.create("ws://127.0.0.1:" + server.port + "/v1/ws"), false, 1));
+  }
+
+  private void measure(List<PeerProcess> servers) throws Exception {
     var peers = new ArrayList<Peer>();
     try {
       for (PeerProcess server : servers) {
-        peers.add(new Peer(server, new LoadClient(URI.create("ws://127.0.0.1:" + server.port + "/v1/ws"), false, 1)));
+        peers.add(connectTo(server));
       }
       int cold = Math.min(coldConnections, warmup);
       if (cold > 0) {

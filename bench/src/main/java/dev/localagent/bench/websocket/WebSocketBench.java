@@ -19,7 +19,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class WebSocketBench {
   /** What to run; the defaults are the documented run. */
-  public record Options(int[] connections, int messages, int setupConnections, int setupWarmup, int idleConnections,
+  public record Options(int[] connections, int messages, int setupConnections, int setupWarmup,
+      int setupClientWarmup, int idleConnections,
       int echoConnections, int echoSeconds, int latencyRate, boolean node, Path nodeDir,
       Set<String> peers, Set<String> scenarios) {
     /** Every peer and scenario, for {@code --peers} and {@code --only}. */
@@ -70,7 +71,7 @@ public final class WebSocketBench {
     for (String[] peer : onlySetup ? List.<String[]>of() : peers) {
       boolean batching = Boolean.parseBoolean(peer[1]);
       boolean deflate = Boolean.parseBoolean(peer[2]);
-      try (PeerProcess server = peer[0].equals("node ws") ? PeerProcess.node(options.nodeDir())
+      try (PeerProcess server = peer[0].equals("node ws") ? PeerProcess.node("node ws", options.nodeDir())
           : PeerProcess.gateway(peer[0], deflate)) {
         runAll(server, batching, deflate);
       }
@@ -83,17 +84,14 @@ public final class WebSocketBench {
    * rounds ({@link SetupBench}), all servers running at once.
    */
   private void setup(List<String[]> peers) throws Exception {
-    var servers = new ArrayList<PeerProcess>();
-    try {
-      for (String[] peer : peers) {
-        if (!Boolean.parseBoolean(peer[2])) {
-          servers.add(peer[0].equals("node ws") ? PeerProcess.node(options.nodeDir()) : PeerProcess.gateway(peer[0], false));
-        }
+    var kinds = new ArrayList<SetupBench.PeerKind>();
+    for (String[] peer : peers) {
+      if (!Boolean.parseBoolean(peer[2])) {
+        kinds.add(new SetupBench.PeerKind(peer[0], peer[0].equals("node ws")
+            ? name -> PeerProcess.node(name, options.nodeDir()) : name -> PeerProcess.gateway(name, false)));
       }
-      new SetupBench(out, options.setupConnections(), options.setupWarmup()).run(servers);
-    } finally {
-      servers.forEach(PeerProcess::close);
     }
+    new SetupBench(out, options.setupConnections(), options.setupWarmup(), options.setupClientWarmup()).run(kinds);
   }
 
   private void runAll(PeerProcess server, boolean batching, boolean deflate) throws Exception {

@@ -20,19 +20,29 @@ class SetupBenchTest {
           + " CPU per connection: server [0-9]+ us \\(.+\\)");
 
   @Test
-  void everyPeerGetsAColdAWarmUpAndATimedRoundWithItsPhasesAndTheRatioToNode() throws Exception {
+  void theLoadGeneratorWarmsUpOnThrowawayServersThenEveryPeerGetsAColdAWarmUpAndATimedRound() throws Exception {
     Path nodeDir = Path.of("..", "testkit", "node").toAbsolutePath().normalize();
     assertThat(nodeDir.resolve("node_modules/ws")).as("run 'npm ci' in testkit/node first").exists();
     var text = new StringWriter();
-    var servers = new ArrayList<PeerProcess>();
-    try {
-      servers.add(PeerProcess.gateway("gateway unbatched", false));
-      servers.add(PeerProcess.node(nodeDir));
-      new SetupBench(new PrintWriter(text), 20, 70, 50).run(servers); // cold 50, warm-up 20, timed 20
-    } finally {
-      servers.forEach(PeerProcess::close);
-    }
+    var started = new ArrayList<String>();
+    SetupBench.ServerStarter gateway = name -> {
+      started.add(name);
+      return PeerProcess.gateway(name, false);
+    };
+    SetupBench.ServerStarter node = name -> {
+      started.add(name);
+      return PeerProcess.node(name, nodeDir);
+    };
+    // Load generator warm-up 60 (rounds of 50 and 10), cold 50, warm-up 20, timed 20.
+    new SetupBench(new PrintWriter(text), 20, 70, 60, 50).run(List.of(
+        new SetupBench.PeerKind("gateway unbatched", gateway), new SetupBench.PeerKind("node ws", node)));
     List<String> lines = text.toString().lines().toList();
+    // The load generator warmed up on servers of its own, and the measured ones started fresh after.
+    assertThat(started).containsExactly("throwaway gateway unbatched", "throwaway node ws", "gateway unbatched",
+        "node ws");
+    for (String peer : List.of("throwaway gateway unbatched", "throwaway node ws")) {
+      assertThat(lines).filteredOn(l -> l.startsWith(peer + " (load generator warm-up)")).hasSize(2);
+    }
     for (String peer : List.of("gateway unbatched", "node ws")) {
       assertThat(lines).anyMatch(l -> l.startsWith(peer + " (cold, first 50)") && l.contains(" 50 sequential"));
       assertThat(lines).anyMatch(l -> l.startsWith(peer + " (warm-up)") && l.contains(" 20 sequential"));
@@ -45,6 +55,6 @@ class SetupBenchTest {
     }
     assertThat(lines).anyMatch(l -> l.startsWith("gateway unbatched") && l.contains("vs node ws")
         && l.contains("upgrade p50"));
-    assertThat(lines).filteredOn(l -> l.contains("load generator CPU per connection")).hasSize(3); // One per round.
+    assertThat(lines).filteredOn(l -> l.contains("load generator CPU per connection")).hasSize(5); // One per round.
   }
 }

@@ -36,6 +36,12 @@ public final class BenchWebSocketCommand implements Callable<Integer> {
           + " cold figure (default: as many as --setup-connections).")
   int setupWarmup;
 
+  @Option(names = "--setup-client-warmup", paramLabel = "N", defaultValue = "2000",
+      description = "Set-up connections per peer the load generator makes against throwaway servers (then closed)"
+          + " before the measured servers start, so its own JIT is not in their cold figure; 0 for none"
+          + " (default: ${DEFAULT-VALUE}).")
+  int setupClientWarmup;
+
   @Option(names = "--idle-connections", paramLabel = "N", defaultValue = "10000",
       description = "Idle authenticated connections for RSS per connection; needs ulimit -n above it"
           + " (default: ${DEFAULT-VALUE}).")
@@ -66,7 +72,7 @@ public final class BenchWebSocketCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path nodeDir = findNodeDir(Path.of(""));
     var options = new WebSocketBench.Options(connections, messages, setupConnections,
-        setupWarmup < 0 ? setupConnections : setupWarmup, idleConnections,
+        setupWarmup < 0 ? setupConnections : setupWarmup, setupClientWarmup, idleConnections,
         echoConnections, echoSeconds, latencyRate, !noNode && nodeDir != null, nodeDir, peers, scenarios);
     requireKnown("--peers", peers, WebSocketBench.Options.PEERS);
     requireKnown("--only", scenarios, WebSocketBench.Options.SCENARIOS);

@@ -1,8 +1,6 @@
 package dev.localagent.core.tool.builtin;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -33,13 +31,28 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * What {@link #write(Path, byte[], int)} takes when the caller has not just looked at the
+   * target: it then makes the lstat itself.
+   */
+  static final int MODE_UNKNOWN = Integer.MIN_VALUE;
+
   /** Replaces (or creates) {@code target} with {@code data}; the parent directory must exist. */
   public static void write(Path target, byte[] data) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Set<PosixFilePermission> keep = permissionsOfRegularFile(target); // one lstat
-    if (Libc.AVAILABLE && writeNative(dir, target, data, keep)) {
+    write(target, data, MODE_UNKNOWN);
+  }
+
+  /**
+   * {@link #write(Path, byte[])} when the caller has just made the target's lstat: {@code mode} is
+   * its st_mode, {@code -ENOENT} when nothing is there, or {@link #MODE_UNKNOWN}.
+   */
+  static void write(Path target, byte[] data, int mode) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    if (Libc.AVAILABLE && writeNative(dir, absolute, data, mode)) {
       return;
     }
+    Set<PosixFilePermission> keep = permissionsOfRegularFile(target); // one lstat
     Path temp = writeNamed(dir, target, data);
     if (keep != null && !keep.equals(Files.getPosixFilePermissions(temp))) {
       setPermissions(temp, keep);
@@ -54,36 +67,81 @@ public final class AtomicFiles {
   }
 
   /**
-   * The whole durable replace through libc with one arena and errno cell for all its calls
-   * (O_TMPFILE, write, fsync, link, rename, directory fsync); false when the file system has no
-   * O_TMPFILE, before anything was written.
+   * The whole durable replace relative to the directory, opened once: lstat of the target (unless
+   * {@code knownMode} says), O_TMPFILE, write, fsync, link, rename, fsync of the directory. Every
+   * call after the directory's open names one component, so the kernel walks the directory's path
+   * once (it walked it six times when each call took a whole path), and the temp file, its link,
+   * the rename and the fsync all happen in the same directory even if its path is changed
+   * meanwhile. False, before anything was written, when the directory cannot be opened or has no
+   * O_TMPFILE: the caller then takes the portable path, which reports errors as the JDK does.
    */
-  private static boolean writeNative(Path dir, Path target, byte[] data, Set<PosixFilePermission> keep)
-      throws IOException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = Libc.newCallState(arena);
-      Path temp = writeUnnamed(arena, state, dir, target, data, keep);
-      if (temp == null) {
+  private static boolean writeNative(Path dir, Path target, byte[] data, int knownMode) throws IOException {
+    String name = target.getFileName().toString();
+    try (FileScratch scratch = FileScratch.take()) {
+      int dirfd = Libc.openDirectory(scratch, dir.toString());
+      if (dirfd < 0) {
         return false;
       }
-      int rc = Libc.rename(arena, state, temp.toString(), target.toString());
-      if (rc < 0) {
-        Files.deleteIfExists(temp);
-        check(rc, "rename", target);
+      try {
+        int mode = knownMode != MODE_UNKNOWN ? knownMode
+            : Libc.canLstat() ? Libc.lstat(scratch, dirfd, name)
+            : modeOfRegularFile(permissionsOfRegularFile(target));
+        if (mode < 0 && mode != -Libc.ENOENT) {
+          return false;
+        }
+        boolean keep = mode >= 0 && (mode & Libc.S_IFMT) == Libc.S_IFREG;
+        int permissions = keep ? mode & 0777 : NEW_FILE_MODE;
+        int fd = Libc.openTmpFileIn(scratch, dirfd, permissions);
+        if (fd < 0) {
+          return false;
+        }
+        String temp;
+        try {
+          if (keep && (UMASK < 0 || (permissions & UMASK) != 0)) {
+            check(Libc.fchmod(scratch.state, fd, permissions), "fchmod", target); // the umask took bits the old file had
+          }
+          check(Libc.writeFully(scratch, fd, data), "write", target);
+          check(Libc.fsync(scratch, fd), "fsync", target);
+          temp = linkUnnamed(scratch, fd, dirfd, name, target);
+        } finally {
+          Libc.close(fd);
+        }
+        int rc = Libc.renameIn(scratch, dirfd, temp, name);
+        if (rc < 0) {
+          Files.deleteIfExists(dir.resolve(temp));
+          check(rc, "rename", target);
+        }
+        check(Libc.fsync(scratch, dirfd), "fsync", dir);
+        return true;
+      } finally {
+        Libc.close(dirfd);
       }
-      if (!fsyncDirectory(arena, state, dir)) {
-        fsyncDirectoryPortably(dir);
-      }
-      return true;
     }
+  }
+
+  /** Links the finished unnamed file under a fresh hidden name in the directory; the name. */
+  private static String linkUnnamed(FileScratch scratch, int fd, int dirfd, String name, Path target)
+      throws IOException {
+    while (true) {
+      String temp = tempName(name);
+      int rc = Libc.linkUnnamed(scratch, fd, dirfd, temp);
+      if (rc != -EEXIST) {
+        check(rc, "link", target);
+        return temp;
+      }
+    }
+  }
+
+  private static int modeOfRegularFile(Set<PosixFilePermission> permissions) {
+    return permissions == null ? -Libc.ENOENT : Libc.S_IFREG | mode(permissions);
   }
 
   /** The permissions of {@code target} when it is a regular file (not through a symlink), else null. */
   private static Set<PosixFilePermission> permissionsOfRegularFile(Path target) throws IOException {
     if (Libc.canLstat()) {
       // Through libc: for a new file (the common case) the JDK would throw and catch an exception.
-      try (Arena arena = Arena.ofConfined()) {
-        int mode = Libc.lstatMode(arena, Libc.newCallState(arena), target.toString());
+      try (FileScratch scratch = FileScratch.take()) {
+        int mode = Libc.lstat(scratch, Libc.CWD, target.toString());
         if (mode == -Libc.ENOENT) {
           return null;
         }
@@ -117,37 +175,6 @@ public final class AtomicFiles {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
-    }
-  }
-
-  /**
-   * The O_TMPFILE path; null when the file system does not support it. A replaced file's
-   * permissions are set on the descriptor before the file gets a name, so the new content is
-   * never readable under wider permissions than the old, not even as the temp file.
-   */
-  private static Path writeUnnamed(Arena arena, MemorySegment state, Path dir, Path target, byte[] data,
-      Set<PosixFilePermission> keep) throws IOException {
-    int mode = keep == null ? NEW_FILE_MODE : mode(keep);
-    int fd = Libc.openTmpFile(arena, state, dir.toString(), mode);
-    if (fd < 0) {
-      return null;
-    }
-    try {
-      if (keep != null && (UMASK < 0 || (mode & UMASK) != 0)) {
-        check(Libc.fchmod(state, fd, mode), "fchmod", target); // the umask took bits the old file had
-      }
-      check(Libc.writeFully(arena, state, fd, data), "write", target);
-      check(Libc.fsync(state, fd), "fsync", target);
-      while (true) {
-        Path temp = tempName(dir, target);
-        int rc = Libc.link(arena, state, fd, temp.toString());
-        if (rc != -EEXIST) {
-          check(rc, "link", target);
-          return temp;
-        }
-      }
-    } finally {
-      Libc.close(fd);
     }
   }
 
@@ -193,8 +220,14 @@ public final class AtomicFiles {
   /** Makes a rename or create in {@code dir} durable. */
   public static void fsyncDirectory(Path dir) throws IOException {
     if (Libc.AVAILABLE) {
-      try (Arena arena = Arena.ofConfined()) {
-        if (fsyncDirectory(arena, Libc.newCallState(arena), dir)) {
+      try (FileScratch scratch = FileScratch.take()) {
+        int fd = Libc.openDirectory(scratch, dir.toString());
+        if (fd >= 0) {
+          try {
+            check(Libc.fsync(scratch, fd), "fsync", dir);
+          } finally {
+            Libc.close(fd);
+          }
           return;
         }
       }
@@ -208,24 +241,14 @@ public final class AtomicFiles {
     }
   }
 
-  /** The directory fsync through libc; false when the directory could not be opened that way. */
-  private static boolean fsyncDirectory(Arena arena, MemorySegment state, Path dir) throws IOException {
-    int fd = Libc.openDirectory(arena, state, dir.toString());
-    if (fd < 0) {
-      return false;
-    }
-    try {
-      check(Libc.fsync(state, fd), "fsync", dir);
-    } finally {
-      Libc.close(fd);
-    }
-    return true;
+  private static Path tempName(Path dir, Path target) {
+    return dir.resolve(tempName(target.getFileName().toString()));
   }
 
-  private static Path tempName(Path dir, Path target) {
+  private static String tempName(String name) {
     // Hidden and recognisable, in the same directory so the rename cannot cross file systems.
     long random = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-    return dir.resolve("." + target.getFileName() + "." + Long.toString(random, 36) + ".la-tmp");
+    return "." + name + "." + Long.toString(random, 36) + ".la-tmp";
   }
 
   private static void check(int rc, String call, Path target) throws IOException {

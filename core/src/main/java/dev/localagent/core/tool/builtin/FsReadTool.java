@@ -46,10 +46,33 @@ public final class FsReadTool implements Tool {
     try {
       Workspace workspace = Workspace.of(request);
       var args = new Args(request);
-      Path file = workspace.existing(args.string("path"));
+      String userPath = args.string("path");
+      return read(workspace, userPath, workspace.resolveExisting(userPath), args);
+    } catch (ToolFailure f) {
+      return f.result();
+    }
+  }
+
+  /**
+   * The read of {@code found}, which {@code workspace} resolved from {@code userPath} a moment
+   * before. A regular file of up to {@link #WHOLE_FILE_BYTES} that one lstat confined (right in
+   * the workdir, no symlink) is opened with O_NOFOLLOW and read through libc: no realpath, no
+   * second stat, and a symlink swapped in since the lstat is not followed but resolved again,
+   * and refused if it leads out.
+   */
+  static ToolResult read(Workspace workspace, String userPath, Workspace.Resolved found, Args args) {
+    try {
       long start = args.number("start_line", 1, 1, Integer.MAX_VALUE);
       long maxLines = args.number("max_lines", DEFAULT_MAX_LINES, 1, 100_000);
       long maxBytes = args.number("max_bytes", DEFAULT_MAX_BYTES, 1, 10 * 1024 * 1024);
+      if (found.isRegularFile() && found.size() <= WHOLE_FILE_BYTES && Libc.AVAILABLE) {
+        String text = readNoFollow(workspace, found.path(), found.size(), start, maxLines, maxBytes);
+        if (text != null) {
+          return ToolResult.success(text);
+        }
+        found = workspace.resolveExisting(userPath); // it changed since: confine it again
+      }
+      Path file = found.path();
       // Checked before opening: opening a FIFO would wait for a writer.
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       if (!attributes.isRegularFile()) {
@@ -64,6 +87,71 @@ public final class FsReadTool implements Tool {
   }
 
   /**
+   * {@code file} read whole with open(O_NOFOLLOW | O_NONBLOCK), read, close; null when it is no
+   * longer what was checked: a symlink now (ELOOP), or grown past {@code size} and the whole-file
+   * limit's room. O_NONBLOCK: a FIFO swapped in reads as empty rather than waiting for a writer.
+   */
+  private static String readNoFollow(Workspace workspace, Path file, long size, long start, long maxLines,
+      long maxBytes) throws IOException {
+    byte[] head = new byte[(int) size + 1]; // +1: room to see the end
+    int n;
+    try (FileScratch scratch = FileScratch.take()) {
+      int fd = Libc.openNoFollow(scratch, file.toString());
+      if (fd == -Libc.ELOOP) {
+        return null;
+      }
+      if (fd < 0) {
+        throw new IOException(workspace.display(file) + ": " + Libc.describe(-fd));
+      }
+      try {
+        n = Libc.readUpTo(scratch, fd, head);
+      } finally {
+        Libc.close(fd);
+      }
+      if (n < 0) {
+        throw new IOException(workspace.display(file) + ": " + Libc.describe(-n));
+      }
+    }
+    if (n == head.length) {
+      return null; // it grew since the lstat: read it as a stream
+    }
+    checkText(workspace, file, head, n);
+    // new String replaces malformed UTF-8 with U+FFFD, as the stream decoder does
+    String text = new String(head, 0, n, StandardCharsets.UTF_8);
+    if (start == 1 && isWholeAsLines(text, maxLines, maxBytes)) {
+      return text; // what lines() would rebuild from it, line by line
+    }
+    return lines(text.lines().iterator(), start, maxLines, maxBytes);
+  }
+
+  /**
+   * True when {@link #lines} from line 1 would return {@code text} itself: every line ends with
+   * '\n' (no '\r' to normalise, no last line without one) and neither limit is reached.
+   */
+  private static boolean isWholeAsLines(String text, long maxLines, long maxBytes) {
+    if (text.length() > maxBytes || (!text.isEmpty() && text.charAt(text.length() - 1) != '\n')
+        || text.indexOf('\r') >= 0) {
+      return false;
+    }
+    long lines = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (++lines > maxLines) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void checkText(Workspace workspace, Path file, byte[] head, int n) {
+    for (int i = 0, sniff = Math.min(n, TextFiles.SNIFF_BYTES); i < sniff; i++) {
+      if (head[i] == 0) {
+        throw new ToolFailure(ToolErrors.NOT_TEXT,
+            "'" + workspace.display(file) + "' looks binary (it contains NUL bytes)");
+      }
+    }
+  }
+
+  /**
    * One open for the binary check and the text: a file of up to {@link #WHOLE_FILE_BYTES} is read
    * whole into one array sized by {@code sizeHint} (its size when checked) and decoded at once; a
    * larger one, or one that grew meanwhile, goes on as a stream after the bytes already read.
@@ -73,12 +161,7 @@ public final class FsReadTool implements Tool {
     try (InputStream in = new FileInputStream(file.toFile())) {
       byte[] head = new byte[(int) Math.min(sizeHint, WHOLE_FILE_BYTES) + 1]; // +1: room to see the end
       int n = in.readNBytes(head, 0, head.length);
-      for (int i = 0, sniff = Math.min(n, TextFiles.SNIFF_BYTES); i < sniff; i++) {
-        if (head[i] == 0) {
-          throw new ToolFailure(ToolErrors.NOT_TEXT,
-              "'" + workspace.display(file) + "' looks binary (it contains NUL bytes)");
-        }
-      }
+      checkText(workspace, file, head, n);
       if (n < head.length) {
         // new String replaces malformed UTF-8 with U+FFFD, as the stream decoder below does
         return lines(new String(head, 0, n, StandardCharsets.UTF_8).lines().iterator(), start, maxLines, maxBytes);

@@ -32,21 +32,38 @@ public final class FsWriteTool implements Tool {
       var args = new Args(request);
       String userPath = args.string("path");
       byte[] data = args.string("content").getBytes(StandardCharsets.UTF_8);
-      Path target = workspace.forWrite(userPath);
+      Workspace.Resolved resolved = workspace.forWrite(userPath);
+      Path target = resolved.path();
+      if (resolved.known()) {
+        // Right in the workdir, which exists, and the lstat that confined it says what is there.
+        if (resolved.mode() >= 0 && (resolved.mode() & Libc.S_IFMT) == Libc.S_IFDIR) {
+          throw isADirectory(userPath);
+        }
+        AtomicFiles.write(target, data, resolved.mode());
+        return wrote(workspace, data, target);
+      }
       if (Files.isDirectory(target)) {
-        throw new ToolFailure(ToolErrors.NOT_TEXT, "'" + userPath + "' is a directory");
+        throw isADirectory(userPath);
       }
       if (!Files.isDirectory(target.getParent())) {
         Files.createDirectories(target.getParent());
         // Re-check after creating parents: a parent swapped for a symlink meanwhile is refused.
-        target = workspace.forWrite(userPath);
+        target = workspace.forWrite(userPath).path();
       }
       AtomicFiles.write(target, data);
-      return ToolResult.success("wrote " + data.length + " bytes to " + workspace.display(target));
+      return wrote(workspace, data, target);
     } catch (ToolFailure f) {
       return f.result();
     } catch (IOException e) {
       return ToolResult.error(ToolErrors.IO.id(), "cannot write: " + e.getMessage());
     }
+  }
+
+  private static ToolFailure isADirectory(String userPath) {
+    return new ToolFailure(ToolErrors.NOT_TEXT, "'" + userPath + "' is a directory");
+  }
+
+  private static ToolResult wrote(Workspace workspace, byte[] data, Path target) {
+    return ToolResult.success("wrote " + data.length + " bytes to " + workspace.display(target));
   }
 }

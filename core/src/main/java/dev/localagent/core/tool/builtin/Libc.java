@@ -18,8 +18,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The few Linux system calls the JDK does not expose, through the FFM API: an unnamed temp file
- * (O_TMPFILE) that only gets a name once it is complete, and killing a whole process group.
- * {@link #AVAILABLE} is false off Linux/x86-64/aarch64; callers then use portable fallbacks.
+ * (O_TMPFILE) that only gets a name once it is complete, calls relative to an open directory,
+ * open without following a symlink, statx without an exception for a missing path, and killing a
+ * whole process group. {@link #AVAILABLE} is false off Linux/x86-64/aarch64; callers then use
+ * portable fallbacks.
  */
 final class Libc {
   static final boolean AVAILABLE;
@@ -44,21 +46,29 @@ final class Libc {
   private static final int O_DIRECTORY;
   private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
   private static final VarHandle ERRNO = CAPTURE.varHandle(PathElement.groupElement("errno"));
-  private static MethodHandle open;
   private static MethodHandle write;
   private static MethodHandle fsync;
   private static MethodHandle fchmod;
   private static MethodHandle close;
   private static MethodHandle linkat;
-  private static MethodHandle rename;
   private static MethodHandle kill;
   private static MethodHandle read;
   private static MethodHandle waitpid;
   private static MethodHandle strerror;
   private static MethodHandle statx;
+  private static MethodHandle openat;
+  private static MethodHandle renameat;
+  private static final int AT_EMPTY_PATH = 0x1000;
+  private static final int O_NOFOLLOW = 0400000;
+  private static final int O_NONBLOCK = 04000;
+  private static final int STATX_TYPE_MODE_SIZE = 0x203; // STATX_TYPE | STATX_MODE | STATX_SIZE
+  private static final long STATX_SIZE_OFFSET = 40; // __u64 stx_size
+  static final int S_IFDIR = 0040000;
+  static final int S_IFLNK = 0120000;
+  static final int ELOOP = 40;
+  /** False once linkat(AT_EMPTY_PATH) was refused and the /proc/self/fd path worked (kernels before 6.10). */
+  private static volatile boolean linkByDescriptor = true;
   private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-  private static final int STATX_TYPE_AND_MODE = 0x3; // STATX_TYPE | STATX_MODE
-  private static final int STATX_BYTES = 256; // sizeof(struct statx), the same on every architecture
   private static final long STATX_MODE_OFFSET = 28; // __u16 stx_mode
   static final int S_IFMT = 0170000;
   static final int S_IFREG = 0100000;
@@ -87,8 +97,6 @@ final class Libc {
     Linker linker = Linker.nativeLinker();
     SymbolLookup libc = linker.defaultLookup();
     var errno = Linker.Option.captureCallState("errno");
-    open = linker.downcallHandle(libc.find("open").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), errno, Linker.Option.firstVariadicArg(2));
     write = linker.downcallHandle(libc.find("write").orElseThrow(),
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG), errno);
     fsync = linker.downcallHandle(libc.find("fsync").orElseThrow(),
@@ -98,8 +106,6 @@ final class Libc {
     close = linker.downcallHandle(libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     linkat = linker.downcallHandle(libc.find("linkat").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT), errno);
-    rename = linker.downcallHandle(libc.find("rename").orElseThrow(),
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), errno);
     kill = linker.downcallHandle(libc.find("kill").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
     read = linker.downcallHandle(libc.find("read").orElseThrow(),
@@ -107,6 +113,11 @@ final class Libc {
     waitpid = linker.downcallHandle(libc.find("waitpid").orElseThrow(),
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), errno);
     strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    openat = linker.downcallHandle(libc.find("openat").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), errno,
+        Linker.Option.firstVariadicArg(3));
+    renameat = linker.downcallHandle(libc.find("renameat").orElseThrow(),
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS), errno);
     // Optional (glibc 2.28+): without it callers use the JDK's attribute reads.
     statx = libc.find("statx").map(symbol -> linker.downcallHandle(symbol,
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS), errno)).orElse(null);
@@ -117,47 +128,168 @@ final class Libc {
    * newCallState), so a durable write makes one arena for all of its calls, not one per call.
    */
 
-  /**
-   * An unnamed file in {@code dir} created with {@code mode} (less the umask), or -errno (e.g.
-   * EOPNOTSUPP on file systems without it).
-   */
-  static int openTmpFile(Arena arena, MemorySegment state, String dir, int mode) {
-    return openWithMode(arena, state, dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
-  }
-
-  /** Opens directory {@code dir} for fsync; the fd or -errno. */
-  static int openDirectory(Arena arena, MemorySegment state, String dir) {
-    return openWithMode(arena, state, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  }
-
-  private static int openWithMode(Arena arena, MemorySegment state, String path, int flags, int mode) {
-    try {
-      int fd = (int) open.invokeExact(state, arena.allocateFrom(path), flags, mode);
-      return fd >= 0 ? fd : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("open failed to call", t);
-    }
-  }
-
-  /** True when {@link #lstatMode} can be called (libc has statx). */
+  /** True when {@link #lstat} can be called (libc has statx). */
   static boolean canLstat() {
     return AVAILABLE && statx != null;
   }
 
-  /**
-   * The type and permission bits ({@code st_mode}) of {@code path} itself, a symlink not followed;
-   * or -errno (-ENOENT when nothing is there). For paths that may not exist: the JDK's no-follow
-   * attribute reads throw and catch an exception for a missing path, and every new file fs.write
-   * creates is one. Only when {@link #canLstat}.
+  /*
+   * Calls relative to an open directory, with their memory from a pooled FileScratch: the durable
+   * write resolves the directory's path once and names everything else by one component, and the
+   * small-file read opens the file without following a symlink that was swapped in after the check.
    */
-  static int lstatMode(Arena arena, MemorySegment state, String path) {
+
+  /** Opens directory {@code dir} (O_RDONLY, for fsync and the *at calls); the fd or -errno. */
+  static int openDirectory(FileScratch scratch, String dir) {
+    return openat(scratch.state, AT_FDCWD, scratch.cString(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  }
+
+  /** An unnamed file in the directory open as {@code dirfd}, created with {@code mode} less the umask; or -errno. */
+  static int openTmpFileIn(FileScratch scratch, int dirfd, int mode) {
+    return openat(scratch.state, dirfd, scratch.cString("."), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  }
+
+  /**
+   * Opens {@code path} for reading unless its last component is a symlink (-ELOOP then) or it would
+   * block (a FIFO); the fd or -errno.
+   */
+  static int openNoFollow(FileScratch scratch, String path) {
+    return openat(scratch.state, AT_FDCWD, scratch.cString(path), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+  }
+
+  private static int openat(MemorySegment state, int dirfd, MemorySegment path, int flags, int mode) {
     try {
-      MemorySegment buffer = arena.allocate(STATX_BYTES, 8);
-      int rc = (int) statx.invokeExact(state, AT_FDCWD, arena.allocateFrom(path), AT_SYMLINK_NOFOLLOW,
-          STATX_TYPE_AND_MODE, buffer);
-      return rc == 0 ? Short.toUnsignedInt(buffer.get(JAVA_SHORT, STATX_MODE_OFFSET)) : -errno(state);
+      int fd = (int) openat.invokeExact(state, dirfd, path, flags, mode);
+      return fd >= 0 ? fd : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("openat failed to call", t);
+    }
+  }
+
+  /**
+   * lstat of {@code path} (relative to {@code dirfd}, or absolute with {@link #CWD}): its st_mode,
+   * with its size left in the scratch ({@link FileScratch#statxSize}); or -errno. Only when
+   * {@link #canLstat}.
+   */
+  static int lstat(FileScratch scratch, int dirfd, String path) {
+    try {
+      int rc = (int) statx.invokeExact(scratch.state, dirfd, scratch.cString(path), AT_SYMLINK_NOFOLLOW,
+          STATX_TYPE_MODE_SIZE, scratch.statx);
+      return rc == 0 ? Short.toUnsignedInt(scratch.statx.get(JAVA_SHORT, STATX_MODE_OFFSET)) : -errno(scratch.state);
     } catch (Throwable t) {
       throw new IllegalStateException("statx failed to call", t);
+    }
+  }
+
+  /** The size the last {@link #lstat(FileScratch, int, String)} into this scratch saw. */
+  static long statxSize(FileScratch scratch) {
+    return scratch.statx.get(JAVA_LONG, STATX_SIZE_OFFSET);
+  }
+
+  /** The directory argument that makes the *at calls take a path as open(2) does. */
+  static final int CWD = AT_FDCWD;
+
+  /** Writes all of {@code data} to {@code fd} through the scratch's buffer; returns 0 or -errno. */
+  static int writeFully(FileScratch scratch, int fd, byte[] data) {
+    MemorySegment buffer = scratch.buffer;
+    try {
+      for (int off = 0; off < data.length; ) {
+        int chunk = (int) Math.min(buffer.byteSize(), data.length - off);
+        MemorySegment.copy(data, off, buffer, JAVA_BYTE, 0, chunk);
+        int done = 0;
+        while (done < chunk) {
+          long n = (long) write.invokeExact(scratch.state, fd, buffer.asSlice(done), (long) chunk - done);
+          if (n < 0) {
+            int err = errno(scratch.state);
+            if (err != EINTR) {
+              return -err;
+            }
+          } else {
+            done += (int) n;
+          }
+        }
+        off += chunk;
+      }
+      return 0;
+    } catch (Throwable t) {
+      throw new IllegalStateException("write failed to call", t);
+    }
+  }
+
+  /**
+   * Reads {@code fd} to EOF into {@code into}, at most its length; returns the count (equal to the
+   * length when more may follow) or -errno.
+   */
+  static int readUpTo(FileScratch scratch, int fd, byte[] into) {
+    MemorySegment buffer = scratch.buffer;
+    int got = 0;
+    while (got < into.length) {
+      long n = read(fd, buffer.asSlice(0, Math.min(buffer.byteSize(), into.length - got)), scratch.state);
+      if (n == 0) {
+        break;
+      }
+      if (n < 0) {
+        if (n == -EINTR) {
+          continue;
+        }
+        return (int) n;
+      }
+      MemorySegment.copy(buffer, JAVA_BYTE, 0, into, got, (int) n);
+      got += (int) n;
+    }
+    return got;
+  }
+
+  static int fsync(FileScratch scratch, int fd) {
+    return fsync(scratch.state, fd);
+  }
+
+  /**
+   * Gives the unnamed file {@code fd} the name {@code name} in directory {@code dirfd}; returns 0
+   * or -errno. linkat(AT_EMPTY_PATH) needs no /proc walk; kernels before 6.10 allow it only with
+   * CAP_DAC_READ_SEARCH, so on ENOENT the /proc/self/fd path is tried and, if it works, used from
+   * then on.
+   */
+  static int linkUnnamed(FileScratch scratch, int fd, int dirfd, String name) {
+    MemorySegment to = scratch.cString(name);
+    if (linkByDescriptor) {
+      int rc = linkat(scratch.state, fd, scratch.cString(""), dirfd, to, AT_EMPTY_PATH);
+      if (rc != -ENOENT) {
+        return rc;
+      }
+    }
+    int rc = linkThroughProc(scratch, fd, dirfd, to);
+    if (rc == 0 && linkByDescriptor) {
+      linkByDescriptor = false;
+    }
+    return rc;
+  }
+
+  /** {@link #linkUnnamed} the pre-6.10 way, through the descriptor's /proc/self/fd link. */
+  static int linkThroughProc(FileScratch scratch, int fd, int dirfd, String name) {
+    return linkThroughProc(scratch, fd, dirfd, scratch.cString(name));
+  }
+
+  private static int linkThroughProc(FileScratch scratch, int fd, int dirfd, MemorySegment to) {
+    return linkat(scratch.state, AT_FDCWD, scratch.cString("/proc/self/fd/" + fd), dirfd, to, AT_SYMLINK_FOLLOW);
+  }
+
+  private static int linkat(MemorySegment state, int fromDir, MemorySegment from, int toDir, MemorySegment to, int flags) {
+    try {
+      int rc = (int) linkat.invokeExact(state, fromDir, from, toDir, to, flags);
+      return rc == 0 ? 0 : -errno(state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("linkat failed to call", t);
+    }
+  }
+
+  /** renameat(2) within directory {@code dirfd}: atomically replaces {@code to} with {@code from}; 0 or -errno. */
+  static int renameIn(FileScratch scratch, int dirfd, String from, String to) {
+    try {
+      int rc = (int) renameat.invokeExact(scratch.state, dirfd, scratch.cString(from), dirfd, scratch.cString(to));
+      return rc == 0 ? 0 : -errno(scratch.state);
+    } catch (Throwable t) {
+      throw new IllegalStateException("renameat failed to call", t);
     }
   }
 
@@ -171,56 +303,12 @@ final class Libc {
     }
   }
 
-  /** Writes all of {@code data} to {@code fd}; returns 0 or -errno. */
-  static int writeFully(Arena arena, MemorySegment state, int fd, byte[] data) {
-    try {
-      MemorySegment buffer = arena.allocate(Math.max(1, data.length));
-      MemorySegment.copy(data, 0, buffer, JAVA_BYTE, 0, data.length);
-      long done = 0;
-      while (done < data.length) {
-        long n = (long) write.invokeExact(state, fd, buffer.asSlice(done), (long) data.length - done);
-        if (n < 0) {
-          int err = errno(state);
-          if (err != EINTR) {
-            return -err;
-          }
-        } else {
-          done += n;
-        }
-      }
-      return 0;
-    } catch (Throwable t) {
-      throw new IllegalStateException("write failed to call", t);
-    }
-  }
-
   static int fsync(MemorySegment state, int fd) {
     try {
       int rc = (int) fsync.invokeExact(state, fd);
       return rc == 0 ? 0 : -errno(state);
     } catch (Throwable t) {
       throw new IllegalStateException("fsync failed to call", t);
-    }
-  }
-
-  /** Gives the unnamed file {@code fd} the name {@code target}; returns 0 or -errno. */
-  static int link(Arena arena, MemorySegment state, int fd, String target) {
-    try {
-      MemorySegment from = arena.allocateFrom("/proc/self/fd/" + fd);
-      int rc = (int) linkat.invokeExact(state, AT_FDCWD, from, AT_FDCWD, arena.allocateFrom(target), AT_SYMLINK_FOLLOW);
-      return rc == 0 ? 0 : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("linkat failed to call", t);
-    }
-  }
-
-  /** rename(2): atomically replaces {@code to} with {@code from} (same file system); returns 0 or -errno. */
-  static int rename(Arena arena, MemorySegment state, String from, String to) {
-    try {
-      int rc = (int) rename.invokeExact(state, arena.allocateFrom(from), arena.allocateFrom(to));
-      return rc == 0 ? 0 : -errno(state);
-    } catch (Throwable t) {
-      throw new IllegalStateException("rename failed to call", t);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.localagent.api.tool.ToolRequest;
 import dev.localagent.core.tool.ToolErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -45,12 +44,68 @@ public final class Workspace {
     return root;
   }
 
+  /**
+   * A path the workspace confined, and what one lstat of it saw when that was how it was
+   * confined: {@code mode} is its st_mode ({@code -ENOENT} for a new file fs.write is to create)
+   * and {@code size} its size; {@code mode} is {@link AtomicFiles#MODE_UNKNOWN} when the path
+   * was resolved with realpath instead.
+   */
+  record Resolved(Path path, int mode, long size) {
+    static Resolved unlooked(Path path) {
+      return new Resolved(path, AtomicFiles.MODE_UNKNOWN, -1);
+    }
+
+    boolean known() {
+      return mode != AtomicFiles.MODE_UNKNOWN;
+    }
+
+    boolean isRegularFile() {
+      return known() && mode >= 0 && (mode & Libc.S_IFMT) == Libc.S_IFREG;
+    }
+  }
+
   /** An existing file or directory inside the workdir, with all symlinks resolved. */
   Path existing(String userPath) {
+    return resolveExisting(userPath).path();
+  }
+
+  /**
+   * {@link #existing}, with what an lstat saw: a path right in the workdir that is no symlink is
+   * its own real path (the workdir's was resolved when this workspace was made), so one lstat
+   * confines it where realpath would read every component's link; symlinks, missing paths and
+   * deeper paths are resolved with realpath.
+   */
+  Resolved resolveExisting(String userPath) {
     Path candidate = lexical(userPath);
     if (candidate.equals(root)) {
-      return root; // resolved when this workspace was made (per tool call): no second realpath
+      return Resolved.unlooked(root); // resolved when this workspace was made (per tool call): no second realpath
     }
+    Resolved direct = directlyInside(candidate);
+    if (direct != null && direct.mode() >= 0) {
+      return direct;
+    }
+    return Resolved.unlooked(resolveExisting(userPath, candidate));
+  }
+
+  /**
+   * One lstat of {@code candidate} when it names an entry right in the workdir: what it saw, or
+   * null when that does not confine it (deeper paths, a symlink, an error other than ENOENT, no
+   * statx).
+   */
+  private Resolved directlyInside(Path candidate) {
+    if (!Libc.canLstat() || !root.equals(candidate.getParent())) {
+      return null;
+    }
+    try (FileScratch scratch = FileScratch.take()) {
+      int mode = Libc.lstat(scratch, Libc.CWD, candidate.toString());
+      if (mode == -Libc.ENOENT || (mode >= 0 && (mode & Libc.S_IFMT) != Libc.S_IFLNK)) {
+        return new Resolved(candidate, mode, mode >= 0 ? Libc.statxSize(scratch) : -1);
+      }
+      return null;
+    }
+  }
+
+  private Path resolveExisting(String userPath, Path candidate) {
     try {
       return inside(userPath, candidate.toRealPath());
     } catch (NoSuchFileException e) {
@@ -67,8 +122,16 @@ public final class Workspace {
    * Where a write to {@code userPath} lands: the real path of an existing file, or a new file
    * under a directory that resolves inside the workdir. Parent directories are not created here.
    */
-  Path forWrite(String userPath) {
+  Resolved forWrite(String userPath) {
     Path candidate = lexical(userPath);
+    Resolved direct = directlyInside(candidate);
+    if (direct != null) {
+      return direct; // an existing non-link entry or a new file right in the workdir
+    }
+    return Resolved.unlooked(resolveForWrite(userPath, candidate));
+  }
+
+  private Path resolveForWrite(String userPath, Path candidate) {
     if (existsWithoutFollowing(candidate)) {
       if (Files.isSymbolicLink(candidate) && !Files.exists(candidate)) {
         throw escape(userPath, "it is a dangling symlink");
@@ -103,8 +166,8 @@ public final class Workspace {
    */
   private static boolean existsWithoutFollowing(Path path) {
     if (Libc.canLstat()) {
-      try (Arena arena = Arena.ofConfined()) {
-        return Libc.lstatMode(arena, Libc.newCallState(arena), path.toString()) >= 0;
+      try (FileScratch scratch = FileScratch.take()) {
+        return Libc.lstat(scratch, Libc.CWD, path.toString()) >= 0;
       }
     }
     try {
@@ -127,6 +190,9 @@ public final class Workspace {
     }
     if (userPath.indexOf('\0') >= 0) {
       throw Args.bad("path", "must not contain NUL characters");
+    }
+    if (userPath.indexOf('/') < 0 && !userPath.equals(".") && !userPath.equals("..")) {
+      return root.resolve(userPath); // one plain name: already normal, and inside
     }
     Path given = Path.of(userPath);
     for (Path segment : given) {

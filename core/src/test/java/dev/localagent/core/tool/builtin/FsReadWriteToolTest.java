@@ -69,6 +69,23 @@ class FsReadWriteToolTest {
   }
 
   @Test
+  void aSmallFileComesBackAsItsLinesWhetherOrNotItIsAlreadyInThatForm() throws IOException {
+    Files.writeString(workdir.resolve("plain"), "a\nb\n");
+    Files.writeString(workdir.resolve("crlf"), "a\r\nb\r\n");
+    Files.writeString(workdir.resolve("open-end"), "a\nb");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "crlf").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "open-end").content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_lines", 2).content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_lines", 1).content())
+        .isEqualTo("a\n[truncated: showing lines 1-1; more follow, read on with start_line=2]");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_bytes", 4).content()).isEqualTo("a\nb\n");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "max_bytes", 3).content())
+        .isEqualTo("a\n[truncated: showing lines 1-1; more follow, read on with start_line=2]");
+    assertThat(call(new FsReadTool(), workdir, "path", "plain", "start_line", 2).content()).isEqualTo("b\n");
+  }
+
+  @Test
   void aNulByteInTheFirst8KiBMakesAFileBinaryEvenWhenItIsReadAsAStream() throws IOException {
     byte[] big = "a\n".repeat(FsReadTool.WHOLE_FILE_BYTES).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     big[8191] = 0;
@@ -195,24 +212,78 @@ class FsReadWriteToolTest {
   }
 
   @Test
-  void lstatModeGivesTheTypeAndPermissionsOfThePathItselfOrMinusErrno() throws IOException {
-    Path file = Files.writeString(workdir.resolve("f"), "x");
+  void lstatGivesTheTypePermissionsAndSizeOfThePathItselfOrMinusErrno() throws IOException {
+    Path file = Files.writeString(workdir.resolve("f"), "xyz");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-x--x"));
     Files.createSymbolicLink(workdir.resolve("dangling"), workdir.resolve("nowhere"));
     assertThat(Libc.canLstat()).as("statx through libc on this Linux machine").isTrue();
-    try (var arena = java.lang.foreign.Arena.ofConfined()) {
-      var state = Libc.newCallState(arena);
-      assertThat(Libc.lstatMode(arena, state, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
-      assertThat(Libc.lstatMode(arena, state, workdir.toString()) & Libc.S_IFMT).isEqualTo(0040000);
-      assertThat(Libc.lstatMode(arena, state, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
-          .isEqualTo(0120000); // the link itself, not its (missing) target
-      assertThat(Libc.lstatMode(arena, state, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
-      assertThat(Libc.lstatMode(arena, state, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
+    try (FileScratch scratch = FileScratch.take()) {
+      assertThat(Libc.lstat(scratch, Libc.CWD, file.toString())).isEqualTo(Libc.S_IFREG | 0751);
+      assertThat(Libc.statxSize(scratch)).isEqualTo(3);
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.toString()) & Libc.S_IFMT).isEqualTo(Libc.S_IFDIR);
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.resolve("dangling").toString()) & Libc.S_IFMT)
+          .isEqualTo(Libc.S_IFLNK); // the link itself, not its (missing) target
+      assertThat(Libc.lstat(scratch, Libc.CWD, workdir.resolve("missing").toString())).isEqualTo(-Libc.ENOENT);
+      assertThat(Libc.lstat(scratch, Libc.CWD, file.resolve("below").toString())).isEqualTo(-Libc.ENOTDIR);
     }
   }
 
   @Test
   void unnamedTempFilesAreAvailableOnThisLinuxMachine() {
     assertThat(Libc.AVAILABLE).as("FFM libc binding (O_TMPFILE, killpg)").isTrue();
+  }
+
+  @Test
+  void anUnnamedFileGetsItsNameThroughItsDescriptorAndThroughProcAlike() throws IOException {
+    try (FileScratch scratch = FileScratch.take()) {
+      int dirfd = Libc.openDirectory(scratch, workdir.toString());
+      assertThat(dirfd).isNotNegative();
+      try {
+        for (String name : java.util.List.of("by-descriptor", "through-proc")) {
+          int fd = Libc.openTmpFileIn(scratch, dirfd, 0640);
+          assertThat(fd).isNotNegative();
+          try {
+            assertThat(Libc.writeFully(scratch, fd, name.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isZero();
+            int rc = name.equals("by-descriptor")
+                ? Libc.linkUnnamed(scratch, fd, dirfd, name)
+                : Libc.linkThroughProc(scratch, fd, dirfd, name);
+            assertThat(rc).isZero();
+          } finally {
+            Libc.close(fd);
+          }
+          assertThat(Files.readString(workdir.resolve(name))).isEqualTo(name);
+        }
+        assertThat(Libc.linkUnnamed(scratch, 9999, dirfd, "bad-fd")).isNegative();
+      } finally {
+        Libc.close(dirfd);
+      }
+    }
+  }
+
+  @Test
+  void aFileThatGrewAfterItsCheckIsReadWhole() throws IOException {
+    Path file = Files.writeString(workdir.resolve("growing.txt"), "one\n");
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.resolveExisting("growing.txt");
+    Files.writeString(file, "two\nthree\n", java.nio.file.StandardOpenOption.APPEND);
+
+    var request = new dev.localagent.api.tool.ToolRequest("call-1", java.util.Map.of("path", "growing.txt"), workdir);
+    ToolResult result = FsReadTool.read(workspace, "growing.txt", checked, new Args(request));
+
+    assertThat(result.content()).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  @Test
+  void aWriteOverAFileWhoseModeTheCallerSawKeepsItsPermissions() throws IOException {
+    Path file = Files.writeString(workdir.resolve("script.sh"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.forWrite("script.sh");
+    assertThat(checked.isRegularFile()).isTrue();
+
+    AtomicFiles.write(checked.path(), "new".getBytes(java.nio.charset.StandardCharsets.UTF_8), checked.mode());
+
+    assertThat(Files.readString(file)).isEqualTo("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rwx------");
   }
 }

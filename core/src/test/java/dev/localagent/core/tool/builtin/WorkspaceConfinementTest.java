@@ -91,4 +91,66 @@ class WorkspaceConfinementTest {
     assertThat(call(new FsSearchTool(), workdir, "pattern", "top secret").content()).isEqualTo("no matches\n");
     assertThat(call(new FsGlobTool(), workdir, "pattern", "**/*.txt").content()).isEqualTo("inside.txt\n");
   }
+
+  private static dev.localagent.api.tool.ToolRequest request(Path workdir, String path) {
+    return new dev.localagent.api.tool.ToolRequest("call-1", java.util.Map.of("path", path), workdir);
+  }
+
+  @Test
+  void aSymlinkSwappedInBetweenTheCheckAndTheOpenIsNotFollowedOutOfTheWorkdir() throws IOException {
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.resolveExisting("inside.txt");
+    assertThat(checked.isRegularFile()).as("confined by one lstat, right in the workdir").isTrue();
+    Files.delete(workdir.resolve("inside.txt"));
+    Files.createSymbolicLink(workdir.resolve("inside.txt"), outside.resolve("secret.txt"));
+
+    ToolResult result = FsReadTool.read(workspace, "inside.txt", checked, new Args(request(workdir, "inside.txt")));
+
+    assertRefused(result);
+    assertThat(result.content()).doesNotContain("top secret");
+  }
+
+  @Test
+  void aSymlinkSwappedInBetweenTheCheckAndTheOpenThatStaysInsideIsRead() throws IOException {
+    Files.writeString(workdir.resolve("other.txt"), "other\n");
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.resolveExisting("inside.txt");
+    Files.delete(workdir.resolve("inside.txt"));
+    Files.createSymbolicLink(workdir.resolve("inside.txt"), workdir.resolve("other.txt"));
+
+    ToolResult result = FsReadTool.read(workspace, "inside.txt", checked, new Args(request(workdir, "inside.txt")));
+
+    assertThat(result.ok()).isTrue();
+    assertThat(result.content()).isEqualTo("other\n");
+  }
+
+  @Test
+  void aSymlinkSwappedInAfterTheWriteCheckIsReplacedNotWrittenThrough() throws IOException {
+    var workspace = new Workspace(workdir);
+    Workspace.Resolved checked = workspace.forWrite("new.txt");
+    assertThat(checked.mode()).as("a new file, seen by the lstat").isEqualTo(-Libc.ENOENT);
+    Files.createSymbolicLink(workdir.resolve("new.txt"), outside.resolve("secret.txt"));
+
+    AtomicFiles.write(checked.path(), "mine".getBytes(java.nio.charset.StandardCharsets.UTF_8), checked.mode());
+
+    assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("top secret\n");
+    assertThat(Files.isSymbolicLink(workdir.resolve("new.txt"))).isFalse();
+    assertThat(Files.readString(workdir.resolve("new.txt"))).isEqualTo("mine");
+  }
+
+  @Test
+  void entriesRightInTheWorkdirAreConfinedByOneLstatAndDeeperOrLinkedOnesByRealpath() throws IOException {
+    Files.createDirectories(workdir.resolve("sub"));
+    Files.writeString(workdir.resolve("sub/deep.txt"), "deep\n");
+    Files.createSymbolicLink(workdir.resolve("alias.txt"), workdir.resolve("inside.txt"));
+    var workspace = new Workspace(workdir);
+
+    assertThat(workspace.resolveExisting("inside.txt").known()).isTrue();
+    assertThat(workspace.resolveExisting("./inside.txt").known()).isTrue();
+    assertThat(workspace.resolveExisting("sub").known()).isTrue();
+    assertThat(workspace.resolveExisting("sub/deep.txt").known()).isFalse();
+    Workspace.Resolved alias = workspace.resolveExisting("alias.txt");
+    assertThat(alias.known()).isFalse();
+    assertThat(alias.path()).isEqualTo(workspace.root().resolve("inside.txt"));
+  }
 }

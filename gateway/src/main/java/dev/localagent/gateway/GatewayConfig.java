@@ -26,8 +26,7 @@ import java.util.List;
  * @param maxQueuedEvents events queued per connection before it is paused and later caught up
  * @param slowClientTimeoutMillis a connection paused this long is closed with 1013
  * @param shutdownTimeoutMillis how long shutdown waits for running turns
- * @param ioThreads event-loop threads serving connections; 0 keeps Netty's default (two per core, or
- *     the {@code io.netty.eventLoopThreads} system property)
+ * @param ioThreads event-loop threads serving connections; 0 means one per core
  */
 public record GatewayConfig(
     String bind,
@@ -83,7 +82,7 @@ public record GatewayConfig(
     require(maxQueuedEvents >= batchMaxEvents, "max_queued_events must be >= batch_max_events");
     require(slowClientTimeoutMillis >= 100, "slow_client_timeout_millis must be >= 100");
     require(shutdownTimeoutMillis >= 0, "shutdown_timeout_millis must be >= 0");
-    require(ioThreads >= 0 && ioThreads <= 1_024, "io_threads must be 0..1024 (0: Netty's default)");
+    require(ioThreads >= 0 && ioThreads <= 1_024, "io_threads must be 0..1024 (0: one per core)");
   }
 
 

@@ -41,8 +41,8 @@ public final class BenchServer {
     var config = GatewayConfig.DEFAULT.toBuilder().port(0).compression(compression)
         .maxConnections(100_000).maxMessagesPerSecond(1_000_000).maxQueuedEvents(100_000)
         .helloTimeoutMillis(600_000)
-        // The gateway's default event-loop count (io_threads 0: Netty's, two per core) unless a
-        // comparison asks for another, e.g. LOCALAGENT_BENCH_SERVER_OPTS=-Dlocalagent.bench.ioThreads=2.
+        // The gateway's default event-loop count (io_threads 0: one per core) unless a comparison
+        // asks for another, e.g. LOCALAGENT_BENCH_SERVER_OPTS=-Dlocalagent.bench.ioThreads=4.
         .ioThreads(Integer.getInteger("localagent.bench.ioThreads", 0)).build();
     var server = new GatewayServer(config, store, idle, invocation -> ToolResult.error("LA-TOOL-002", "none"),
         new ToolRegistry(), Path.of("."), "bench-token", "bench");
@@ -84,8 +84,11 @@ public final class BenchServer {
         // Stamped with when the event was due, not when it went out: a server that falls behind
         // its schedule shows it in the latency instead of hiding it (coordinated omission).
         stamp = start + i * interval;
-        while (System.nanoTime() < stamp) {
-          LockSupport.parkNanos(Math.min(50_000, stamp - System.nanoTime()));
+        // One park per event until its due time (not slices of it): each wake-up is a thread that
+        // needs a core, on the same two cores as the event loops it feeds. Once late, the events
+        // already due are appended back to back.
+        for (long now = System.nanoTime(); now < stamp; now = System.nanoTime()) {
+          LockSupport.parkNanos(stamp - now);
         }
         PACER_LATENESS.recordValue(Math.max(0, System.nanoTime() - stamp));
       }

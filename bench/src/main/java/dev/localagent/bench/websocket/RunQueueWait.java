@@ -74,6 +74,13 @@ record RunQueueWait(long runNanos, long waitNanos, long slices, Map<String, Long
     return difference;
   }
 
+  /** Time the JIT's compiler threads (C1 and C2) spent on a core, per second of the run. */
+  double compilerMillisPerSecond(double seconds) {
+    long nanos = runByThread.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+        .mapToLong(Map.Entry::getValue).sum();
+    return nanos / 1e6 / seconds;
+  }
+
   /** Waiting time per second of the run and per time slice, e.g. {@code 85 ms/s, 21 us per slice}. */
   String describe(double seconds) {
     return String.format("%.0f ms/s, %.0f us per slice", waitNanos / 1e6 / seconds,

@@ -3,6 +3,7 @@ package dev.localagent.bench.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,15 @@ class RunQueueWaitTest {
     assertThat(during.slices()).isPositive();
     assertThat(during.topRunners(1.0)).contains("rqw-probe").endsWith("(ms/s)");
     assertThat(after.since(after).runNanos()).isZero();
+  }
+
+  @Test
+  void compilerTimeSumsTheC1AndC2ThreadsPerSecondOfTheRun() {
+    var reading = new RunQueueWait(0, 0, 0, Map.of(), Map.of("C2_CompilerThre", 300_000_000L,
+        "C1_CompilerThre", 100_000_000L, "multiThreadIoEv", 900_000_000L, "bench-pacer", 50_000_000L));
+
+    assertThat(reading.compilerMillisPerSecond(2.0)).isEqualTo(200.0);
+    assertThat(new RunQueueWait(0, 0, 0, Map.of(), Map.of("multiThreadIoEv", 1L)).compilerMillisPerSecond(1.0))
+        .isZero();
   }
 }

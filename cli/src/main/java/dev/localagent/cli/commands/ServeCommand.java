@@ -65,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--slow-client-timeout-millis", paramLabel = "MS") Long slowClientTimeoutMillis;
   @Option(names = "--shutdown-timeout-millis", paramLabel = "MS") Long shutdownTimeoutMillis;
   @Option(names = "--io-threads", paramLabel = "N",
-      description = "Event-loop threads serving connections (default: gateway.io_threads; 0 = Netty's, two per core).")
+      description = "Event-loop threads serving connections (default: gateway.io_threads; 0 = one per core).")
   Integer ioThreads;
 
   @Override

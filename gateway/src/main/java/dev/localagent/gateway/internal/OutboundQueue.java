@@ -148,7 +148,12 @@ final class OutboundQueue {
       return; // Stay scheduled: writable() resumes when the peer has read enough.
     }
     if (!queue.isEmpty() || closing != null) {
-      channel.eventLoop().execute(drainTask); // Yield to other connections, then continue.
+      // More than one task's worth: continue after the loop's next I/O round. Netty runs queued
+      // tasks for up to its task quantum (1 s by default) before reading any socket again, so a
+      // continuation queued with execute() would let a connection catching up a long backlog hold
+      // the reads (handshakes, pings, requests) of every other connection on its loop that long;
+      // a task scheduled now is taken into the queue only at the next round, after the reads.
+      channel.eventLoop().schedule(drainTask, 0, TimeUnit.NANOSECONDS);
       return;
     }
     scheduled.set(false);

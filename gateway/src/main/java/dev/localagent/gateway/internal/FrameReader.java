@@ -1,11 +1,9 @@
 package dev.localagent.gateway.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import dev.localagent.api.event.ApprovalDecided.Decision;
 import dev.localagent.gateway.protocol.MessageSpec;
 import dev.localagent.gateway.protocol.Messages.ApprovalReply;
@@ -21,28 +19,28 @@ import dev.localagent.gateway.protocol.Messages.ToolInvoke;
 import dev.localagent.gateway.protocol.Protocol;
 import dev.localagent.gateway.protocol.WireJson;
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Reads a client frame with Jackson's streaming parser straight into its params record: no
- * tree, no databind context, nothing but the parser and the values the record keeps. Every
- * client message arrives on this path, and ping may arrive at a high rate.
+ * tree, no databind context, no parser per frame (each event-loop thread keeps a non-blocking
+ * one and feeds it whole frames), only the values the record keeps. Every client message
+ * arrives on this path, and ping may arrive at a high rate.
  *
  * <p>It binds only what it can bind exactly as {@link TreeFrameReader} would, field by field:
  * text from a JSON string or null, an int or long from an integer in range, a boolean from true
  * or false, a decision from a constant's name, capabilities from an object, the request id from
  * a string, null or a container; a repeated field counts with its last value, as in a tree, and
  * fields no v1 message has are skipped (still parsed to the end of the object). Whatever else (a
- * number where text belongs, a float for a seq, malformed JSON, a root that is not an object)
- * goes to the tree reader, whose answer, with Jackson's own message, thus stays the protocol's.
- * One per connection, used on its event loop only.
+ * number where text belongs, a float for a seq, malformed JSON, a root that is not an object,
+ * and tool.invoke's free-form arguments) goes to the tree reader, whose answer, with Jackson's
+ * own message, thus stays the protocol's.
+ * Stateless; the parser and scratch space belong to the calling thread.
  */
 final class FrameReader {
   private static final Ping PING = new Ping();
   private static final Decision[] DECISIONS = Decision.values();
-  private static final JavaType ARGUMENTS_TYPE =
-      WireJson.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class);
 
   // One bit per field whose last value this reader cannot bind itself.
   private static final int TYPE = 1;
@@ -60,34 +58,94 @@ final class FrameReader {
   private static final int APPROVAL_ID = 1 << 12;
   private static final int DECISION = 1 << 13;
 
-  private final JsonFactory json = WireJson.mapper().getFactory();
-  private final FrameInput input = new FrameInput();
-  private final Fields fields = new Fields();
+  /** Bytes one parser reads before it is replaced, bounding the field names it has collected. */
+  private static final long BYTES_PER_PARSER = 1L << 20;
+  /** Frames up to this size are copied into the thread's scratch array; larger ones get their own. */
+  private static final int SCRATCH_BYTES = 16 * 1024;
+
+  private static final FastThreadLocal<ThreadParser> PARSERS = new FastThreadLocal<>() {
+    @Override
+    protected ThreadParser initialValue() {
+      return new ThreadParser();
+    }
+  };
+
+  private FrameReader() {}
 
   /** Reads the frame's readable bytes; the buffer's indices are left as they were. */
-  ClientMessage read(ByteBuf content) {
+  static ClientMessage read(ByteBuf content) {
     ClientMessage message = readStreaming(content);
     return message != null ? message : TreeFrameReader.read(content);
   }
 
   /** The message as bound by the streaming parser alone, or null when the tree reader must answer. */
-  ClientMessage readStreaming(ByteBuf content) {
-    input.reset(content);
-    try (JsonParser parser = json.createParser(input)) {
-      return bind(parser);
+  static ClientMessage readStreaming(ByteBuf content) {
+    ThreadParser reader = PARSERS.get();
+    ClientMessage message = null;
+    try {
+      message = reader.read(content);
     } catch (IOException e) {
-      return null; // The tree reader says what is wrong, in the protocol's words.
+      // The tree reader says what is wrong, in the protocol's words.
     } finally {
-      input.reset(null);
+      if (message == null || !reader.feeder.needMoreInput()) {
+        reader.discard(); // Stopped inside the frame or before its end: never feed this one again.
+      }
+    }
+    return message;
+  }
+
+  /**
+   * A non-blocking parser kept by one event-loop thread and fed one whole frame at a time: a
+   * frame read to the end of its object leaves it between two root values, ready for the next
+   * frame of any connection, so no parser, context or buffer is made per frame. Any other outcome
+   * (bad JSON, a frame cut short, bytes after the object) discards it; so does reading {@link
+   * #BYTES_PER_PARSER}, as its symbol table keeps every field name it has seen.
+   */
+  private static final class ThreadParser {
+    private final Fields fields = new Fields();
+    private final byte[] scratch = new byte[SCRATCH_BYTES];
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private long fed;
+
+    ClientMessage read(ByteBuf content) throws IOException {
+      int length = content.readableBytes();
+      if (parser == null || fed > BYTES_PER_PARSER) {
+        discard();
+        parser = WireJson.mapper().getFactory().createNonBlockingByteArrayParser();
+        feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        fed = 0;
+      }
+      fed += length;
+      if (content.hasArray()) {
+        feeder.feedInput(content.array(), content.arrayOffset() + content.readerIndex(),
+            content.arrayOffset() + content.writerIndex());
+      } else {
+        byte[] bytes = length <= scratch.length ? scratch : new byte[length];
+        content.getBytes(content.readerIndex(), bytes, 0, length);
+        feeder.feedInput(bytes, 0, length);
+      }
+      return bind(parser, fields);
+    }
+
+    void discard() {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException e) {
+          // Closing reads nothing more; there is no input to fail.
+        }
+        parser = null;
+        feeder = null;
+      }
     }
   }
 
   /** The message, or null when the tree reader must answer. */
-  private ClientMessage bind(JsonParser p) throws IOException {
+  private static ClientMessage bind(JsonParser p, Fields f) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       return null;
     }
-    Fields f = fields;
     f.clear();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -145,7 +203,6 @@ final class FrameReader {
     long fromSeq;
     String text;
     String tool;
-    JsonNode arguments;
     String approvalId;
     Decision decision;
     int unbindable;
@@ -157,7 +214,6 @@ final class FrameReader {
       protocol = 0;
       fromSeq = 0;
       capabilities = null;
-      arguments = null;
       decision = null;
       unbindable = 0;
     }
@@ -186,10 +242,8 @@ final class FrameReader {
         case "approvalId" -> approvalId = text(APPROVAL_ID, value, p);
         case "decision" -> takeDecision(value, p);
         case "capabilities" -> takeCapabilities(value, p);
-        case "arguments" -> {
-          arguments = value == JsonToken.START_OBJECT ? p.readValueAsTree() : null;
-          bindable(ARGUMENTS, value == JsonToken.START_OBJECT || value == JsonToken.VALUE_NULL, p);
-        }
+        // Any JSON object: databind's tree makes its map (and databind cannot read this parser).
+        case "arguments" -> bindable(ARGUMENTS, value == JsonToken.VALUE_NULL, p);
         default -> p.skipChildren(); // No v1 message has it: ignored, as by the params binding.
       }
     }
@@ -259,21 +313,13 @@ final class FrameReader {
       } else if (spec == Protocol.SESSION_CANCEL) {
         return new SessionCancel(sessionId);
       } else if (spec == Protocol.TOOL_INVOKE) {
-        return new ToolInvoke(sessionId, tool, arguments == null ? null : argumentsMap());
+        return new ToolInvoke(sessionId, tool, null);
       } else if (spec == Protocol.APPROVAL_REPLY) {
         return new ApprovalReply(sessionId, approvalId, decision);
       } else if (spec == Protocol.SESSIONS_LIST) {
         return new SessionsList();
       }
       return null;
-    }
-
-    private Map<String, Object> argumentsMap() {
-      try {
-        return WireJson.mapper().treeToValue(arguments, ARGUMENTS_TYPE);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalStateException("an object always binds to a map", e);
-      }
     }
   }
 

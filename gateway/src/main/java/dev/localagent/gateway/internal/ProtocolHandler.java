@@ -27,7 +27,6 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   private final ServerContext server;
   private final RequestDispatcher dispatcher;
   private final RateLimiter rateLimiter;
-  private final FrameReader reader = new FrameReader();
   private Connection connection;
 
   public ProtocolHandler(ServerContext server) {
@@ -78,7 +77,7 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(TextWebSocketFrame text) {
-    dispatcher.dispatch(connection, reader.read(text.content()));
+    dispatcher.dispatch(connection, FrameReader.read(text.content()));
   }
 
   private void refuseFlood() {

@@ -3,12 +3,15 @@ package dev.localagent.gateway.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localagent.gateway.protocol.MessageSpec;
+import dev.localagent.gateway.protocol.Messages.Ping;
 import dev.localagent.gateway.protocol.Protocol;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * same error detail), and the valid ones are bound without the tree.
  */
 class FrameReaderTest {
-  private final FrameReader reader = new FrameReader();
-
   /** Frames the streaming parser binds itself. */
   static Stream<String> boundWithoutTree() {
     return Stream.of(
@@ -55,9 +56,6 @@ class FrameReaderTest {
         "{\"type\":\"session.attach\",\"fromSeq\":\"many\",\"fromSeq\":5,\"sessionId\":\"s\"}",
         "{\"type\":\"session.prompt\",\"sessionId\":\"s\",\"text\":\"line\\nand \\\\ \u65e5\u672c\u8a9e\"}",
         "{\"type\":\"session.cancel\",\"sessionId\":\"s\"}",
-        "{\"type\":\"tool.invoke\",\"id\":\"t\",\"tool\":\"upper\",\"arguments\":{\"text\":\"x\",\"n\":1,"
-            + "\"f\":1.5,\"big\":123456789012345678901234567890,\"l\":12345678901,"
-            + "\"nested\":{\"a\":[1,null,true]},\"dup\":1,\"dup\":2}}",
         "{\"type\":\"tool.invoke\",\"tool\":\"upper\",\"arguments\":null}",
         "{\"type\":\"tool.invoke\",\"tool\":\"upper\"}",
         "{\"type\":\"approval.reply\",\"sessionId\":\"s\",\"approvalId\":\"a\",\"decision\":\"ALLOW_ONCE\"}",
@@ -108,17 +106,26 @@ class FrameReaderTest {
         "{\"type\":\"approval.reply\",\"sessionId\":\"s\",\"approvalId\":\"a\",\"decision\":\"2\"}",
         "{\"type\":\"approval.reply\",\"sessionId\":\"s\",\"approvalId\":\"a\",\"decision\":\"\"}",
         "{\"type\":\"tool.invoke\",\"tool\":\"upper\",\"arguments\":[]}",
+        "{\"type\":\"tool.invoke\",\"id\":\"t\",\"tool\":\"upper\",\"arguments\":{\"text\":\"x\",\"n\":1,"
+            + "\"f\":1.5,\"big\":123456789012345678901234567890,\"l\":12345678901,"
+            + "\"nested\":{\"a\":[1,null,true]},\"dup\":1,\"dup\":2}}",
         "{\"type\":\"tool.invoke\",\"tool\":\"upper\",\"arguments\":\"x\"}",
         "{\"type\":\"ping\",\"x\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}",
         "{\"type\":\"ping\",\"x\":" + "{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500) + "}",
-        "{\"type\":\"ping\",\"n\":" + "1".repeat(2_000) + "}");
+        "{\"type\":\"ping\",\"n\":" + "1".repeat(2_000) + "}",
+        // Cut short inside a skipped value, a tree, a nested object, a string, a number.
+        "{\"type\":\"ping\",\"x\":[1,{\"a\":", "{\"type\":\"ping\",\"x\":{",
+        "{\"type\":\"tool.invoke\",\"tool\":\"t\",\"arguments\":{\"a\":[1",
+        "{\"type\":\"hello\",\"capabilities\":{\"batching\":true", "{\"type\":\"ping\",\"id\":\"abc",
+        "{\"type\":\"ping\",\"n\":12", "{\"type\":\"ping\",\"n\":-", "{\"type\":\"ping\",\"b\":tr",
+        "{\"type\":\"ping\",\"id\":\"\\u00", "{\"type\":\"ping\",\"id\":\"\u00e9\"");
   }
 
   @ParameterizedTest
   @MethodSource("boundWithoutTree")
   void validFramesAreBoundWithoutATreeExactlyAsTheTreeBindsThem(String frame) {
     ByteBuf content = utf8(frame);
-    ClientMessage streamed = reader.readStreaming(content);
+    ClientMessage streamed = FrameReader.readStreaming(content);
     assertThat(streamed).as(frame).isNotNull().isEqualTo(TreeFrameReader.read(content));
     assertThat(content.readerIndex()).isZero();
   }
@@ -127,31 +134,46 @@ class FrameReaderTest {
   @MethodSource("answeredByTheTree")
   void everyOtherFrameGetsTheTreeReadersAnswer(String frame) {
     ByteBuf content = utf8(frame);
-    assertThat(reader.read(content)).as(frame).isEqualTo(TreeFrameReader.read(content));
+    assertThat(FrameReader.read(content)).as(frame).isEqualTo(TreeFrameReader.read(content));
+  }
+
+  @Test
+  void oneThreadReadsFramesOfEveryKindInAnyOrderAndStillBindsTheValidOnesWithoutATree() {
+    List<String> corpus = new ArrayList<>(Stream.concat(boundWithoutTree(), answeredByTheTree()).toList());
+    Collections.shuffle(corpus, new Random(5));
+    for (int pass = 0; pass < 2; pass++) {
+      for (String frame : corpus) {
+        ByteBuf content = utf8(frame);
+        assertThat(FrameReader.read(content)).as(frame).isEqualTo(TreeFrameReader.read(content));
+        ByteBuf ping = utf8("{\"type\":\"ping\",\"id\":\"after\"}");
+        assertThat(FrameReader.readStreaming(ping)).as("a ping after " + frame)
+            .isEqualTo(new ClientMessage.Request("after", Protocol.PING, new Ping()));
+      }
+    }
   }
 
   @Test
   void badInputIsAnsweredWithTheProtocolsErrorsNotABinding() {
-    assertThat(reader.read(utf8("{not json"))).isInstanceOf(ClientMessage.Malformed.class);
-    assertThat(reader.read(utf8("[1,2]")))
+    assertThat(FrameReader.read(utf8("{not json"))).isInstanceOf(ClientMessage.Malformed.class);
+    assertThat(FrameReader.read(utf8("[1,2]")))
         .isEqualTo(new ClientMessage.Malformed("a message must be one JSON object"));
     // The whole object is read before its type is looked at: bad JSON after it is still bad JSON.
-    assertThat(reader.read(utf8("{\"type\":\"session.explode\",\"x\":[}")))
+    assertThat(FrameReader.read(utf8("{\"type\":\"session.explode\",\"x\":[}")))
         .isInstanceOf(ClientMessage.Malformed.class);
-    assertThat(reader.read(utf8("{\"type\":\"session.attach\",\"id\":\"7\",\"fromSeq\":\"many\"}")))
+    assertThat(FrameReader.read(utf8("{\"type\":\"session.attach\",\"id\":\"7\",\"fromSeq\":\"many\"}")))
         .isInstanceOfSatisfying(ClientMessage.BadParams.class, bad -> {
           assertThat(bad.id()).isEqualTo("7");
           assertThat(bad.detail()).contains("many");
         });
-    assertThat(reader.read(utf8("{\"type\":\"ping\",\"id\":7}")))
-        .isEqualTo(new ClientMessage.Request("7", Protocol.PING, new dev.localagent.gateway.protocol.Messages.Ping()));
+    assertThat(FrameReader.read(utf8("{\"type\":\"ping\",\"id\":7}")))
+        .isEqualTo(new ClientMessage.Request("7", Protocol.PING, new Ping()));
   }
 
   @Test
   void everyProtocolMessageHasAStreamingBinding() {
     for (MessageSpec<?, ?> spec : Protocol.MESSAGES) {
       ByteBuf content = utf8("{\"type\":\"" + spec.type() + "\",\"id\":\"1\"}");
-      assertThat(reader.readStreaming(content)).as(spec.type())
+      assertThat(FrameReader.readStreaming(content)).as(spec.type())
           .isEqualTo(TreeFrameReader.read(content))
           .isInstanceOfSatisfying(ClientMessage.Request.class, r -> assertThat(r.spec()).isEqualTo(spec));
     }
@@ -170,11 +192,11 @@ class FrameReaderTest {
         Unpooled.wrappedBuffer(new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, '"', '}'})));
     for (ByteBuf content : frames) {
       int readerIndex = content.readerIndex();
-      assertThat(reader.read(content)).isEqualTo(TreeFrameReader.read(content));
+      assertThat(FrameReader.read(content)).isEqualTo(TreeFrameReader.read(content));
       assertThat(content.readerIndex()).isEqualTo(readerIndex);
     }
-    assertThat(reader.readStreaming(direct)).isEqualTo(
-        new ClientMessage.Request("d\u00e9", Protocol.PING, new dev.localagent.gateway.protocol.Messages.Ping()));
+    assertThat(FrameReader.readStreaming(direct)).isEqualTo(
+        new ClientMessage.Request("d\u00e9", Protocol.PING, new Ping()));
     direct.release();
   }
 

@@ -1,10 +1,6 @@
 package dev.localagent.gateway.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localagent.gateway.GatewayErrors;
-import dev.localagent.gateway.protocol.WireJson;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -16,15 +12,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The protocol v1 frame handler: one per WebSocket. Parses text frames as JSON, enforces the
- * per-connection message rate, hands messages to the dispatcher and feeds the outbound queue when
- * the socket becomes writable again.
+ * The protocol v1 frame handler: one per WebSocket. Reads text frames ({@link FrameReader}),
+ * enforces the per-connection message rate, hands messages to the dispatcher and feeds the
+ * outbound queue when the socket becomes writable again.
  */
 public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
@@ -82,21 +77,7 @@ public final class ProtocolHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onText(TextWebSocketFrame text) {
-    JsonNode message;
-    try (var in = new ByteBufInputStream(text.content())) {
-      message = WireJson.mapper().readTree((InputStream) in);
-    } catch (JsonProcessingException e) {
-      connection.error(null, GatewayErrors.MALFORMED.id(), "not valid JSON: " + e.getOriginalMessage());
-      return;
-    } catch (IOException e) {
-      connection.error(null, GatewayErrors.MALFORMED.id(), "unreadable frame: " + e.getMessage());
-      return;
-    }
-    if (message == null || !message.isObject()) {
-      connection.error(null, GatewayErrors.MALFORMED.id(), "a message must be one JSON object");
-      return;
-    }
-    dispatcher.dispatch(connection, message);
+    dispatcher.dispatch(connection, FrameReader.read(text.content()));
   }
 
   private void refuseFlood() {

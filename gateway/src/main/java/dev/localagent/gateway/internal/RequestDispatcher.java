@@ -1,7 +1,5 @@
 package dev.localagent.gateway.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.localagent.api.event.ApprovalDecided.Decision;
 import dev.localagent.api.model.ToolCallRequest;
 import dev.localagent.api.tool.ToolOutput;
@@ -16,7 +14,6 @@ import dev.localagent.gateway.protocol.MessageSpec;
 import dev.localagent.gateway.protocol.Messages.Accepted;
 import dev.localagent.gateway.protocol.Messages.ApprovalReply;
 import dev.localagent.gateway.protocol.Messages.Hello;
-import dev.localagent.gateway.protocol.Messages.Pong;
 import dev.localagent.gateway.protocol.Messages.SessionAttach;
 import dev.localagent.gateway.protocol.Messages.SessionAttached;
 import dev.localagent.gateway.protocol.Messages.SessionCancel;
@@ -45,33 +42,25 @@ final class RequestDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
   /** Runs on the event loop. */
-  void dispatch(Connection c, JsonNode message) {
-    String id = requestId(message);
-    JsonNode typeNode = message.get("type");
-    String type = typeNode == null ? null : typeNode.asText(null);
-    MessageSpec<?, ?> spec = Protocol.find(type).orElse(null);
-    if (spec == null) {
-      c.error(id, GatewayErrors.UNKNOWN_TYPE.id(), "unknown message type '" + type
-          + "'; protocol v1 types: " + Protocol.MESSAGES.stream().map(MessageSpec::type).toList());
-      return;
+  void dispatch(Connection c, ClientMessage message) {
+    switch (message) {
+      case ClientMessage.Malformed m -> c.error(null, GatewayErrors.MALFORMED.id(), m.detail());
+      case ClientMessage.UnknownType m -> c.error(m.id(), GatewayErrors.UNKNOWN_TYPE.id(),
+          "unknown message type '" + m.type() + "'; protocol v1 types: "
+              + Protocol.MESSAGES.stream().map(MessageSpec::type).toList());
+      case ClientMessage.BadParams m ->
+          c.error(m.id(), GatewayErrors.BAD_PARAMS.id(), "bad " + m.type() + ": " + m.detail());
+      case ClientMessage.Request r -> dispatch(c, r.id(), r.spec(), r.params());
     }
+  }
+
+  private void dispatch(Connection c, String id, MessageSpec<?, ?> spec, Record params) {
     if (spec == Protocol.PING && c.authenticated()) {
-      c.send(WireJson.encodePong(id, System.currentTimeMillis())); // Hot path: no params, no reflection.
-      return;
-    }
-    Record params;
-    try {
-      params = WireJson.mapper().treeToValue(message, spec.params());
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      c.error(id, GatewayErrors.BAD_PARAMS.id(), "bad " + type + ": " + firstLine(e.getMessage()));
-      return;
-    }
-    if (params instanceof Hello hello) {
+      c.send(WireJson.encodePong(id, System.currentTimeMillis())); // Hot path: no reflection.
+    } else if (params instanceof Hello hello) {
       hello(c, id, hello);
     } else if (!c.authenticated()) {
       c.error(id, GatewayErrors.NOT_AUTHENTICATED.id(), "send hello with the token first");
-    } else if (spec == Protocol.PING) {
-      c.reply(id, spec.replyType(), new Pong(System.currentTimeMillis()));
     } else {
       submit(c, id, spec, params);
     }
@@ -220,11 +209,6 @@ final class RequestDispatcher {
 
   private static String codeOr(Outcome outcome, ErrorCode fallback) {
     return outcome.code() == null ? fallback.id() : outcome.code();
-  }
-
-  private static String requestId(JsonNode message) {
-    JsonNode id = message.get("id");
-    return id == null || id.isNull() || id.isContainerNode() ? null : id.asText();
   }
 
   private static String firstLine(String text) {

@@ -134,8 +134,16 @@ public final class RedisSessionLog implements SessionLog {
     return pending.stored();
   }
 
+  /**
+   * One past the last seq given out: the last queued or in-flight event's, or the mirror's when
+   * none is pending. Not the mirror's last seq plus the pending count: a stream reader that
+   * followed the session before this instance took its lease can bring in-flight events back into
+   * the mirror before their write is answered, and they would then be counted twice (a gap, which
+   * the append script refuses, and the turn's events with it).
+   */
   private long nextSeq() {
-    return history.lastSeq() + inFlight.size() + queued.size() + 1;
+    PendingAppend last = !queued.isEmpty() ? queued.peekLast() : inFlight.isEmpty() ? null : inFlight.getLast();
+    return Math.max(history.lastSeq(), last == null ? 0 : last.stored().seq()) + 1;
   }
 
   /** After a failed write: report it once, then re-read the stream so the mirror matches Redis. */

@@ -146,6 +146,30 @@ class GroupCommitTest {
     assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(21, 43).boxed().toList());
   }
 
+  @Test
+  void eventsAStreamReaderBringsBackWhileTheirWriteIsInFlightDoNotShiftTheNextSeq() {
+    ClusterNode a = node();
+    String session = a.store().create().sessionId();
+    a.leases().tryAcquire(session);
+    RedisSessionLog log = a.store().openLog(session).orElseThrow();
+    SessionEvent delta;
+    synchronized (log) { // The write's answer needs this lock: seq 1 stays in flight in here.
+      log.append(new UserMessage("go"));
+      Await.until("Redis holds seq 1", () -> log.readStream(0, 10).size() == 1);
+      // What the stream reader brings when it followed the session before this instance took the
+      // lease (an attach came first) and its blocked XREAD returns this instance's own write.
+      log.applyRemote(log.readStream(0, 10));
+      delta = log.append(new ModelDelta("d1"));
+    }
+    SessionEvent done = log.append(new TurnDone(TurnDone.Reason.COMPLETED, 1)); // Waits for Redis.
+
+    assertThat(delta.seq()).isEqualTo(2);
+    assertThat(done.seq()).isEqualTo(3);
+    assertThat(log.readStream(0, 10)).extracting(SessionEvent::event)
+        .containsExactly(new UserMessage("go"), new ModelDelta("d1"), new TurnDone(TurnDone.Reason.COMPLETED, 1));
+    assertThat(log.read(0, 10)).extracting(SessionEvent::seq).containsExactly(1L, 2L, 3L);
+  }
+
   private static List<Event> userMessageThenDeltas(int deltas) {
     var events = new ArrayList<Event>();
     events.add(new UserMessage("go"));

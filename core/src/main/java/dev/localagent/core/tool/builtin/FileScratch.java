@@ -5,7 +5,6 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The native memory one file operation through {@link Libc} needs: the errno cell, a struct statx,
@@ -20,8 +19,7 @@ final class FileScratch implements AutoCloseable {
   static final int BUFFER_BYTES = 64 * 1024;
   private static final int STRINGS_BYTES = 16 * 1024; // the few paths of one operation (PATH_MAX is 4096)
   private static final int STATX_BYTES = 256;
-  private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-  private static final AtomicReferenceArray<FileScratch> POOL = new AtomicReferenceArray<>(POOL_SIZE);
+  private static final BlockPool<FileScratch> POOL = new BlockPool<>(FileScratch::new);
 
   final MemorySegment state;
   final MemorySegment statx;
@@ -39,24 +37,15 @@ final class FileScratch implements AutoCloseable {
 
   /** A block from the pool, or a new one when all are in use; close it to give it back. */
   static FileScratch take() {
-    for (int i = 0; i < POOL_SIZE; i++) {
-      FileScratch pooled = POOL.getAndSet(i, null);
-      if (pooled != null) {
-        pooled.used = 0;
-        return pooled;
-      }
-    }
-    return new FileScratch();
+    FileScratch scratch = POOL.take();
+    scratch.used = 0;
+    return scratch;
   }
 
   /** Gives this block back to the pool (a full pool drops it); it must not be used afterwards. */
   @Override
   public void close() {
-    for (int i = 0; i < POOL_SIZE; i++) {
-      if (POOL.compareAndSet(i, null, this)) {
-        return;
-      }
-    }
+    POOL.give(this);
   }
 
   /**

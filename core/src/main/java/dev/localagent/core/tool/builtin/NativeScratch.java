@@ -6,7 +6,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The native memory one natively spawned command needs from spawn to reap: the read buffer, the
@@ -23,8 +22,7 @@ final class NativeScratch {
   static final int POLLFD_BYTES = 8; // struct pollfd { int fd; short events; short revents; }
   static final int FILE_ACTIONS_BYTES = 256; // glibc's posix_spawn_file_actions_t: 80
   private static final int STRINGS_BYTES = 8 * 1024; // argv and cwd of a typical command
-  private static final int POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-  private static final AtomicReferenceArray<NativeScratch> POOL = new AtomicReferenceArray<>(POOL_SIZE);
+  private static final BlockPool<NativeScratch> POOL = new BlockPool<>(NativeScratch::new);
 
   final MemorySegment readBuffer;
   final MemorySegment pollfds; // three entries: stdout, stderr, pidfd
@@ -51,22 +49,12 @@ final class NativeScratch {
 
   /** A scratch block from the pool, or a new one when all are in use. */
   static NativeScratch take() {
-    for (int i = 0; i < POOL_SIZE; i++) {
-      NativeScratch pooled = POOL.getAndSet(i, null);
-      if (pooled != null) {
-        return pooled;
-      }
-    }
-    return new NativeScratch();
+    return POOL.take();
   }
 
   /** Gives this block back; the caller must not touch it afterwards. A full pool drops it (the GC frees it). */
   void release() {
-    for (int i = 0; i < POOL_SIZE; i++) {
-      if (POOL.compareAndSet(i, null, this)) {
-        return;
-      }
-    }
+    POOL.give(this);
   }
 
   /** True when {@code values} and {@code extra} fit in this block's string room (see {@link #strings}). */

@@ -68,8 +68,36 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
     this.api = api;
     this.jarPath = jarPath;
     this.dependencies = List.copyOf(dependencies);
-    this.domain = new ProtectionDomain(new CodeSource(jarPath.toUri().toURL(), (CodeSigner[]) null), null, this, null);
+    this.domain = new ProtectionDomain(new CodeSource(codeSourceUrl(jarPath), (CodeSigner[]) null), null, this, null);
     this.jar = PluginJar.open(jarPath); // Last: nothing throws after.
+  }
+
+  /**
+   * The jar's {@code file:} URL, as {@link Path#toUri()} gives it. {@code toUri} asks the file
+   * system whether the path is a directory (a {@code stat} per plugin, measurable across
+   * thousands); a plugin jar is a regular file, so for an absolute ASCII path the URI is built
+   * from the string alone (the multi-argument URI constructor quotes what must be quoted). Other
+   * paths keep {@code toUri}, which also percent-encodes non-ASCII characters.
+   */
+  static URL codeSourceUrl(Path jarPath) throws IOException {
+    String path = jarPath.toString();
+    if (jarPath.isAbsolute() && isAscii(path) && java.io.File.separatorChar == '/') {
+      try {
+        return new URI("file", "", path, null, null).toURL();
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // Fall through to the general way.
+      }
+    }
+    return jarPath.toUri().toURL();
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Set<String> jdkPackages() {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -89,21 +90,34 @@ sealed interface PluginJar extends Closeable {
     private final Map<String, Entry> entries;
     private volatile boolean closed;
 
-    private Plain(RandomAccessFile file, Map<String, Entry> entries) {
+    private final long fileSize;
+
+    private Plain(RandomAccessFile file, long fileSize, Map<String, Entry> entries) {
       this.file = file;
+      this.fileSize = fileSize;
       this.entries = entries;
+    }
+
+    private static int utf8Length(String name) {
+      int length = 0;
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        length += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+      }
+      return length;
     }
 
     /** The jar read through its central directory, or null when it needs a {@link JarFile}. */
     static Plain open(Path path) throws IOException {
       var file = new RandomAccessFile(path.toFile(), "r");
       try {
-        Map<String, Entry> entries = centralDirectory(file);
+        long size = file.length();
+        Map<String, Entry> entries = centralDirectory(file, size);
         if (entries == null) {
           file.close();
           return null;
         }
-        return new Plain(file, entries);
+        return new Plain(file, size, entries);
       } catch (IOException e) {
         file.close();
         throw e;
@@ -114,8 +128,7 @@ sealed interface PluginJar extends Closeable {
     }
 
     /** Entries by name, or null when the jar is signed, multi-release or zip64. */
-    private static Map<String, Entry> centralDirectory(RandomAccessFile file) throws IOException {
-      long size = file.length();
+    private static Map<String, Entry> centralDirectory(RandomAccessFile file, long size) throws IOException {
       ByteBuffer tail = readAt(file, size - Math.min(size, TAIL), (int) Math.min(size, TAIL));
       int end = findEnd(tail);
       if (end < 0 && size > TAIL) {
@@ -223,13 +236,19 @@ sealed interface PluginJar extends Closeable {
       if (entry == null || closed) {
         return null;
       }
-      ByteBuffer local = readAt(file, entry.localHeader(), LOC_SIZE);
+      // One read for the local header and the data behind it, guessing that the header's name
+      // and extra field are as long as the central directory's name (they nearly always are:
+      // jar tools write no local extra field); a second read only when the guess was short.
+      int guess = (int) Math.min(LOC_SIZE + utf8Length(name) + (long) entry.compressedSize(),
+          Math.max(LOC_SIZE, fileSize - entry.localHeader()));
+      ByteBuffer local = readAt(file, entry.localHeader(), guess);
       if (local.getInt(0) != LOC_SIGNATURE) {
         throw new ZipException("damaged local header of " + name);
       }
-      long data = entry.localHeader() + LOC_SIZE + Short.toUnsignedInt(local.getShort(26))
-          + Short.toUnsignedInt(local.getShort(28));
-      byte[] compressed = readAt(file, data, entry.compressedSize()).array();
+      int header = LOC_SIZE + Short.toUnsignedInt(local.getShort(26)) + Short.toUnsignedInt(local.getShort(28));
+      byte[] compressed = header + (long) entry.compressedSize() <= guess
+          ? Arrays.copyOfRange(local.array(), header, header + entry.compressedSize())
+          : readAt(file, entry.localHeader() + header, entry.compressedSize()).array();
       return switch (entry.method()) {
         case STORED -> {
           if (entry.compressedSize() != entry.size()) {

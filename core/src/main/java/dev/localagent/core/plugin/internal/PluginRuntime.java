@@ -50,18 +50,22 @@ final class PluginRuntime {
       context.closeSubscriptions();
       throw failure(PluginErrors.UNREADABLE_JAR, info, "cannot open " + info.jar().getFileName() + ": " + e.getMessage(), e);
     }
+    // One context-loader swap for construction and start (both run plugin code).
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
     try {
       Plugin plugin = instantiate(info, loader);
-      return withLoader(loader, () -> {
-        plugin.start(context);
-        return new PluginRuntime(loader, plugin, context);
-      });
+      plugin.start(context);
+      return new PluginRuntime(loader, plugin, context);
     } catch (LocalAgentException e) {
       closeQuietly(loader, context);
       throw e;
     } catch (Exception | LinkageError e) {
       closeQuietly(loader, context);
       throw failure(PluginErrors.START_FAILED, info, "failed to start: " + e, e);
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 
@@ -78,7 +82,7 @@ final class PluginRuntime {
           "entry class " + entry + " does not implement " + Plugin.class.getName(), null);
     }
     try {
-      return withLoader(loader, () -> (Plugin) type.getConstructor().newInstance());
+      return (Plugin) type.getConstructor().newInstance(); // The caller set the context loader.
     } catch (NoSuchMethodException e) {
       throw failure(PluginErrors.MISSING_CLASS, info, "entry class " + entry + " has no public no-argument constructor", e);
     } catch (java.lang.reflect.InvocationTargetException e) {
@@ -107,8 +111,16 @@ final class PluginRuntime {
   }
 
   private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+    // Most plugins contribute one tool and no command or provider: no HashMap for those.
+    if (items == null || items.isEmpty()) {
+      return Map.of();
+    }
+    if (items.size() == 1) {
+      T item = items.getFirst();
+      return Map.of(name.apply(item), item);
+    }
     var map = new HashMap<String, T>();
-    for (T item : items == null ? List.<T>of() : items) {
+    for (T item : items) {
       map.put(name.apply(item), item);
     }
     return Map.copyOf(map);

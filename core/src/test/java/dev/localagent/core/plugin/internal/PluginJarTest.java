@@ -30,7 +30,10 @@ class PluginJarTest {
 
   private static final byte[] TEXT = "hello plugin ".repeat(200).getBytes(StandardCharsets.UTF_8);
 
-  /** Writes a zip with the given entries, deflated unless the name ends with ".stored". */
+  /**
+   * Writes a zip with the given entries, deflated unless the name ends with ".stored"; a name
+   * with ".extra" gets an extra field in its local header too.
+   */
   private Path zip(String name, byte[] prefix, Map<String, byte[]> entries) throws IOException {
     var bytes = new ByteArrayOutputStream();
     bytes.write(prefix);
@@ -43,6 +46,9 @@ class PluginJarTest {
           entry.setMethod(ZipEntry.STORED);
           entry.setSize(e.getValue().length);
           entry.setCrc(crc.getValue());
+        }
+        if (e.getKey().contains(".extra")) {
+          entry.setExtra(new byte[] {0x34, 0x12, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8}); // An unknown 8-byte field.
         }
         out.putNextEntry(entry);
         out.write(e.getValue());
@@ -80,6 +86,19 @@ class PluginJarTest {
       jar.close();
       assertThat(jar.contains("a/Deflated.class")).isFalse();
       assertThat(jar.read("a/Deflated.class")).isNull();
+    }
+  }
+
+  @Test
+  void entriesWithLocalExtraFieldsOrNonAsciiNamesReadWhole() throws IOException {
+    Path path = zip("extra.jar", new byte[0], entries("a/E.extra.class", TEXT, "b/s.extra.stored", TEXT,
+        "ü/Ä€.class", TEXT, "c/last.extra.stored", "x".getBytes(StandardCharsets.UTF_8)));
+    try (PluginJar jar = PluginJar.open(path)) {
+      assertThat(jar).isInstanceOf(PluginJar.Plain.class);
+      assertThat(jar.read("a/E.extra.class")).isEqualTo(TEXT);
+      assertThat(jar.read("b/s.extra.stored")).isEqualTo(TEXT);
+      assertThat(jar.read("ü/Ä€.class")).isEqualTo(TEXT);
+      assertThat(jar.read("c/last.extra.stored")).containsExactly('x');
     }
   }
 

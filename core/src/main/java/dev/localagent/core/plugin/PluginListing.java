@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.function.Function;
 
 /**
  * What {@code plugins list} shows: every plugin with its status, as a {@link PluginHost} resolves
@@ -58,26 +59,29 @@ public final class PluginListing {
 
   /** For the table: id, version, status, tool count, description or failure. */
   public List<PluginSummary> summaries() {
-    if (saved != null) {
-      try {
-        return saved.summaries();
-      } catch (RuntimeException e) {
-        saved = null; // Damage the checksum did not catch: take the full path.
-      }
-    }
-    return resolve().stream().map(PluginSummary::of).toList();
+    List<PluginSummary> fromFile = fromSaved(ListingFile.Listing::summaries);
+    return fromFile != null ? fromFile : resolve().stream().map(PluginSummary::of).toList();
   }
 
   /** Every plugin with its manifest, as {@link PluginHost#plugins()} gives them in a fresh host. */
   public List<PluginInfo> plugins() {
+    List<PluginInfo> fromFile = fromSaved(ListingFile.Listing::plugins);
+    return fromFile != null ? fromFile : resolve();
+  }
+
+  /**
+   * {@code read} of the saved listing, or null when there is none or it is damaged in a way the
+   * checksum did not catch (then the full path serves from here on).
+   */
+  private <T> List<T> fromSaved(Function<ListingFile.Listing, List<T>> read) {
     if (saved != null) {
       try {
-        return saved.plugins();
+        return read.apply(saved);
       } catch (RuntimeException e) {
         saved = null;
       }
     }
-    return resolve();
+    return null;
   }
 
   private List<PluginInfo> resolve() {

@@ -38,19 +38,25 @@ class PluginDiscoveryTest {
 
   @TempDir Path root;
 
+  /** {@code count} echo plugins p0, p1, ... in a plugin directory, discovered once (cold: every jar read). */
+  private Path echoPluginsReadCold(int count) throws Exception {
+    Path dir = root.resolve("plugins");
+    for (int i = 0; i < count; i++) {
+      TestPlugins.echo("p" + i, "tool" + i, "r" + i).writeTo(dir);
+    }
+    try (PluginHost cold = open(dir)) {
+      assertThat(cold.jarsRead()).isEqualTo(count);
+    }
+    return dir;
+  }
+
   private PluginHost open(Path dir) {
     return PluginHost.open(TestPlugins.locations(root, dir), PluginsConfig.DEFAULT);
   }
 
   @Test
   void aWarmStartReadsNoJarAndAChangedJarIsReadAgain() throws Exception {
-    Path dir = root.resolve("plugins");
-    for (int i = 0; i < 5; i++) {
-      TestPlugins.echo("p" + i, "tool" + i, "r" + i).writeTo(dir);
-    }
-    try (PluginHost cold = open(dir)) {
-      assertThat(cold.jarsRead()).isEqualTo(5);
-    }
+    Path dir = echoPluginsReadCold(5);
     try (PluginHost warm = open(dir)) {
       assertThat(warm.jarsRead()).isZero();
       assertThat(warm.tools()).hasSize(5);
@@ -65,13 +71,7 @@ class PluginDiscoveryTest {
 
   @Test
   void aTornIndexIsAMissEveryJarIsReadAgainAndTheIndexIsRewritten() throws Exception {
-    Path dir = root.resolve("plugins");
-    for (int i = 0; i < 4; i++) {
-      TestPlugins.echo("p" + i, "tool" + i, "r" + i).writeTo(dir);
-    }
-    try (PluginHost cold = open(dir)) {
-      assertThat(cold.jarsRead()).isEqualTo(4);
-    }
+    Path dir = echoPluginsReadCold(4);
     Path index = root.resolve("data/plugin-index.bin");
     byte[] whole = Files.readAllBytes(index);
     Files.write(index, java.util.Arrays.copyOf(whole, whole.length / 2));

@@ -84,7 +84,7 @@ public final class Workspace {
     if (direct != null && direct.mode() >= 0) {
       return direct;
     }
-    return Resolved.unlooked(resolveExisting(userPath, candidate));
+    return Resolved.unlooked(realPathInside(userPath, candidate));
   }
 
   /**
@@ -105,7 +105,7 @@ public final class Workspace {
     }
   }
 
-  private Path resolveExisting(String userPath, Path candidate) {
+  private Path realPathInside(String userPath, Path candidate) {
     try {
       return inside(userPath, candidate.toRealPath());
     } catch (NoSuchFileException e) {

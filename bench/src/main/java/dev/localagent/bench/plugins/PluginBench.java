@@ -1,5 +1,6 @@
 package dev.localagent.bench.plugins;
 
+import dev.localagent.bench.tools.Jit;
 import dev.localagent.core.plugin.PluginHost;
 import dev.localagent.core.plugin.PluginInfo;
 import dev.localagent.core.plugin.PluginLocations;
@@ -22,17 +23,31 @@ import org.pf4j.PluginManager;
  */
 public final class PluginBench {
   /** One row of results; times in milliseconds, memory in KiB. */
-  public record Row(int n, double coldMs, double warmMs, double listMs, double activateMs, double pf4jMs,
-      double activateCpuMs, double pf4jCpuMs,
-      double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {
+  public record Row(int n, double coldMs, double warmMs, double listMs, Paired activation, Paired freshActivation,
+      double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {}
+
+  /** Medians of eager activation of all N, ours and PF4J's, timed in turns: wall and whole-JVM CPU. */
+  public record Paired(double oursMs, double pf4jMs, double oursCpuMs, double pf4jCpuMs) {
     double ratio() {
-      return pf4jMs / activateMs;
+      return pf4jMs / oursMs;
     }
 
     double cpuRatio() {
-      return pf4jCpuMs / activateCpuMs;
+      return pf4jCpuMs / oursCpuMs;
     }
   }
+
+  /**
+   * A warm-up pair (ours, then PF4J) during which the JIT compiled less than this counts as
+   * settled. One round of warm-up was not enough: with 1000 plugins C2 still spent 200-900 ms per
+   * round compiling both loaders' paths (the class loading and reflection they share, each side's
+   * own code) for the next eight rounds, on the same two cores the timed activation ran on. A
+   * round never compiles nothing at all: each one unloads the previous round's 1000 class
+   * loaders, and code that depended on their classes is compiled again.
+   */
+  static final long SETTLED_JIT_MILLIS_PER_PAIR = 50;
+  static final int MAX_WARMUP_PAIRS = 20;
+  private static final long MAX_WARMUP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
 
   private final Path workDir;
   private final Path launcher;
@@ -67,14 +82,12 @@ public final class PluginBench {
 
   private Row measure(int n) throws IOException, InterruptedException {
     Path home = workDir.resolve("n" + n);
-    Path data = home.resolve("data/localagent");
-    Path dir = data.resolve("plugins");
+    Path dir = pluginDir(home);
     if (!Files.isDirectory(dir) || ProcessWall.countJars(dir) != n) {
       ProcessWall.deleteTree(home);
       jars.write(dir, n);
     }
-    var locations = new PluginLocations(List.of(dir), data.resolve("plugin-index.bin"),
-        data.resolve("plugin-state.properties"), data.resolve("plugin-data"));
+    PluginLocations locations = locations(home);
     int reps = n >= 5000 ? Math.max(1, repeats / 2) : repeats;
     double cold = median(reps, () -> {
       Files.deleteIfExists(locations.indexFile());
@@ -83,10 +96,25 @@ public final class PluginBench {
     double warm = median(reps, () -> timeOpen(locations, n));
     double list = baseline == null ? ProcessWall.median(reps, launcher, home, "plugins", "list")
         : listBesideBaseline(reps, home, n);
-    double[] activation = alternating(reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
+    Paired fresh = FreshActivation.alternating(reps, home, n);
+    log.printf("N=%d eager activation in fresh JVMs, in turns, median of %d: ours %.0f ms (CPU %.0f), PF4J %.0f ms"
+        + " (CPU %.0f): %.2fx wall, %.2fx CPU%n", n, reps, fresh.oursMs(), fresh.oursCpuMs(), fresh.pf4jMs(),
+        fresh.pf4jCpuMs(), fresh.ratio(), fresh.cpuRatio());
+    log.flush();
+    Paired activation = settledAlternating(n, reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
     double[] memory = memory(locations, dir, n);
-    return new Row(n, cold, warm, list, activation[0], activation[1], activation[2], activation[3],
-        memory[0], memory[1], memory[2], memory[3]);
+    return new Row(n, cold, warm, list, activation, fresh, memory[0], memory[1], memory[2], memory[3]);
+  }
+
+  /** Where the N plugins of the home directory {@code home} live (as {@code localagent} sees them there). */
+  static Path pluginDir(Path home) {
+    return home.resolve("data/localagent/plugins");
+  }
+
+  static PluginLocations locations(Path home) {
+    Path data = home.resolve("data/localagent");
+    return new PluginLocations(List.of(pluginDir(home)), data.resolve("plugin-index.bin"),
+        data.resolve("plugin-state.properties"), data.resolve("plugin-data"));
   }
 
   /** Median wall ms of our {@code plugins list}, timed in turns with the baseline's; prints both and the ratio. */
@@ -108,8 +136,40 @@ public final class PluginBench {
     }
   }
 
+  /**
+   * Activation of both sides in this JVM, timed in turns once the JIT has settled: warm-up pairs
+   * until one compiles less than {@link #SETTLED_JIT_MILLIS_PER_PAIR} (at most {@link
+   * #MAX_WARMUP_PAIRS}, or two minutes), then {@code reps} timed pairs. Prints how many warm-up
+   * pairs ran and how much the JIT compiled during the timed pairs, so a reader sees how settled
+   * the figure is.
+   */
+  private Paired settledAlternating(int n, int reps, Sampled ours, Sampled pf4j) throws IOException {
+    long startJit = Jit.compileMillis();
+    long deadline = System.nanoTime() + MAX_WARMUP_NANOS;
+    int pairs = 0;
+    boolean settled = false;
+    while (!settled && pairs < MAX_WARMUP_PAIRS && System.nanoTime() - deadline < 0) {
+      long before = Jit.compileMillis();
+      fullGc();
+      ours.run();
+      fullGc();
+      pf4j.run();
+      pairs++;
+      settled = Jit.compileMillis() - before < SETTLED_JIT_MILLIS_PER_PAIR;
+    }
+    long timedStart = Jit.compileMillis();
+    double[] both = alternating(reps, 0, ours, pf4j);
+    long timedJit = Jit.compileMillis() - timedStart;
+    log.printf("N=%d eager activation in this JVM: %d warm-up pairs (%s; JIT %d ms), then %d timed pairs in turns"
+        + " during which the JIT compiled %d ms in all%n", n, pairs,
+        settled ? "settled: the last compiled < " + SETTLED_JIT_MILLIS_PER_PAIR + " ms" : "NOT settled", timedStart - startJit,
+        reps, timedJit);
+    log.flush();
+    return new Paired(both[0], both[1], both[2], both[3]);
+  }
+
   /** Wall and process CPU milliseconds of opening the host and starting all N plugins. */
-  private static double[] timeActivation(PluginLocations locations, int n) {
+  static double[] timeActivation(PluginLocations locations, int n) {
     long cpu = processCpuNanos();
     long start = System.nanoTime();
     try (PluginHost host = PluginHost.open(locations, PluginsConfig.DEFAULT)) {
@@ -121,7 +181,7 @@ public final class PluginBench {
     }
   }
 
-  private static double[] timePf4j(Path dir, int n) {
+  static double[] timePf4j(Path dir, int n) {
     long cpu = processCpuNanos();
     long start = System.nanoTime();
     PluginManager manager = Pf4jLoader.loadAndStart(dir, n);
@@ -134,7 +194,7 @@ public final class PluginBench {
    * CPU time of the whole JVM (all threads, JIT and GC included). Unlike wall time it does not
    * grow when other processes take the cores, and it counts both of our activation threads.
    */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
@@ -214,8 +274,15 @@ public final class PluginBench {
    * definition) that the first side's runs paid for, and the first side's garbage to collect.
    */
   static double[] alternating(int reps, Sampled a, Sampled b) throws IOException {
-    a.run();
-    b.run();
+    return alternating(reps, 1, a, b);
+  }
+
+  /** As {@link #alternating(int, Sampled, Sampled)} after {@code warmups} untimed pairs. */
+  static double[] alternating(int reps, int warmups, Sampled a, Sampled b) throws IOException {
+    for (int i = 0; i < warmups; i++) {
+      a.run();
+      b.run();
+    }
     double[][] samples = new double[4][reps];
     for (int i = 0; i < reps; i++) {
       fullGc();
@@ -230,19 +297,19 @@ public final class PluginBench {
     return new double[] {median(samples[0]), median(samples[1]), median(samples[2]), median(samples[3])};
   }
 
-  private static void fullGc() {
+  static void fullGc() {
     for (int i = 0; i < 2; i++) {
       System.gc();
     }
   }
 
-  private static double median(double[] samples) {
+  static double median(double[] samples) {
     Arrays.sort(samples);
     int reps = samples.length;
     return reps % 2 == 1 ? samples[reps / 2] : (samples[reps / 2 - 1] + samples[reps / 2]) / 2;
   }
 
-  private static void check(boolean ok, String what) {
+  static void check(boolean ok, String what) {
     if (!ok) {
       throw new IllegalStateException("benchmark run is invalid: " + what);
     }

@@ -42,6 +42,12 @@ public final class Jit {
     return maxChunks;
   }
 
+  /** The JIT's total compilation time so far in milliseconds, or -1 when the JVM does not report it. */
+  public static long compileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit == null || !jit.isCompilationTimeMonitoringSupported() ? -1 : jit.getTotalCompilationTime();
+  }
+
   /**
    * Returns once the JIT's total compilation time has not grown for one poll interval (a warm-up
    * that crossed C2's thresholds leaves seconds of compiling queued on a busy machine), or after

@@ -24,7 +24,7 @@ import org.pf4j.PluginManager;
 public final class PluginBench {
   /** One row of results; times in milliseconds, memory in KiB. */
   public record Row(int n, double coldMs, double warmMs, double listMs, Paired activation, Paired freshActivation,
-      double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {}
+      double floorMs, double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {}
 
   /** Medians of eager activation of all N, ours and PF4J's, timed in turns: wall and whole-JVM CPU. */
   public record Paired(double oursMs, double pf4jMs, double oursCpuMs, double pf4jCpuMs) {
@@ -38,15 +38,19 @@ public final class PluginBench {
   }
 
   /**
-   * A warm-up pair (ours, then PF4J) during which the JIT compiled less than this counts as
-   * settled. One round of warm-up was not enough: with 1000 plugins C2 still spent 200-900 ms per
+   * Two warm-up rounds in a row (ours, PF4J, the JVM floor; each followed by a wait for the
+   * compiles it queued) in which the JIT compiled less than this count as settled. One round of warm-up was not enough: with 1000 plugins C2 still spent 200-900 ms per
    * round compiling both loaders' paths (the class loading and reflection they share, each side's
    * own code) for the next eight rounds, on the same two cores the timed activation ran on. A
    * round never compiles nothing at all: each one unloads the previous round's 1000 class
    * loaders, and code that depended on their classes is compiled again.
    */
-  static final long SETTLED_JIT_MILLIS_PER_PAIR = 50;
-  static final int MAX_WARMUP_PAIRS = 20;
+  static final long SETTLED_JIT_MILLIS_PER_ROUND = 50;
+  /**
+   * Warm-up rounds stop at this many plugin starts per side (20 rounds of 1000), or two minutes:
+   * the JIT's thresholds count calls, so a small N needs more rounds to reach them.
+   */
+  static final int MAX_WARMUP_STARTS = 20_000;
   private static final long MAX_WARMUP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
 
   private final Path workDir;
@@ -101,9 +105,15 @@ public final class PluginBench {
         + " (CPU %.0f): %.2fx wall, %.2fx CPU%n", n, reps, fresh.oursMs(), fresh.oursCpuMs(), fresh.pf4jMs(),
         fresh.pf4jCpuMs(), fresh.ratio(), fresh.cpuRatio());
     log.flush();
-    Paired activation = settledAlternating(n, reps, () -> timeActivation(locations, n), () -> timePf4j(dir, n));
+    JvmFloor floor = JvmFloor.read(dir, n);
+    double[][] settled = settledInTurns(n, reps, List.of(() -> timeActivation(locations, n), () -> timePf4j(dir, n), floor::time));
+    var activation = new Paired(settled[0][0], settled[1][0], settled[0][1], settled[1][1]);
+    log.printf("N=%d eager activation in this JVM, in turns, median of %d: ours %.0f ms (CPU %.0f), PF4J %.0f ms (CPU %.0f),"
+        + " JVM floor %.0f ms (CPU %.0f): ours %.2fx the floor's wall, %.2fx its CPU%n", n, reps, settled[0][0],
+        settled[0][1], settled[1][0], settled[1][1], settled[2][0], settled[2][1], settled[0][0] / settled[2][0],
+        settled[0][1] / settled[2][1]);
     double[] memory = memory(locations, dir, n);
-    return new Row(n, cold, warm, list, activation, fresh, memory[0], memory[1], memory[2], memory[3]);
+    return new Row(n, cold, warm, list, activation, fresh, settled[2][0], memory[0], memory[1], memory[2], memory[3]);
   }
 
   /** Where the N plugins of the home directory {@code home} live (as {@code localagent} sees them there). */
@@ -137,35 +147,43 @@ public final class PluginBench {
   }
 
   /**
-   * Activation of both sides in this JVM, timed in turns once the JIT has settled: warm-up pairs
-   * until one compiles less than {@link #SETTLED_JIT_MILLIS_PER_PAIR} (at most {@link
-   * #MAX_WARMUP_PAIRS}, or two minutes), then {@code reps} timed pairs. Prints how many warm-up
-   * pairs ran and how much the JIT compiled during the timed pairs, so a reader sees how settled
-   * the figure is.
+   * Activation by each side in this JVM (ours, PF4J, the JVM floor), timed in turns once the JIT
+   * has settled: warm-up rounds of all sides until one compiles less than {@link
+   * #SETTLED_JIT_MILLIS_PER_ROUND} (at most 20 rounds or {@link #MAX_WARMUP_STARTS} plugin starts
+   * per side, whichever is more, or two minutes), then
+   * {@code reps} timed rounds. Prints how many warm-up rounds ran and how much the JIT compiled
+   * during the timed ones, so a reader sees how settled the figures are.
+   *
+   * @return per side, the median {wall, CPU} milliseconds
    */
-  private Paired settledAlternating(int n, int reps, Sampled ours, Sampled pf4j) throws IOException {
+  private double[][] settledInTurns(int n, int reps, List<Sampled> sides) throws IOException {
     long startJit = Jit.compileMillis();
     long deadline = System.nanoTime() + MAX_WARMUP_NANOS;
-    int pairs = 0;
-    boolean settled = false;
-    while (!settled && pairs < MAX_WARMUP_PAIRS && System.nanoTime() - deadline < 0) {
+    int maxRounds = Math.max(20, MAX_WARMUP_STARTS / n);
+    int rounds = 0;
+    int quietRounds = 0;
+    while (quietRounds < 2 && rounds < maxRounds && System.nanoTime() - deadline < 0) {
       long before = Jit.compileMillis();
-      fullGc();
-      ours.run();
-      fullGc();
-      pf4j.run();
-      pairs++;
-      settled = Jit.compileMillis() - before < SETTLED_JIT_MILLIS_PER_PAIR;
+      for (Sampled side : sides) {
+        fullGc();
+        side.run();
+      }
+      // The counter grows when a compile finishes: let what the round queued finish first.
+      awaitQuietJit();
+      rounds++;
+      quietRounds = Jit.compileMillis() - before < SETTLED_JIT_MILLIS_PER_ROUND ? quietRounds + 1 : 0;
     }
+    boolean settled = quietRounds == 2;
     long timedStart = Jit.compileMillis();
-    double[] both = alternating(reps, 0, ours, pf4j);
+    double[][] medians = inTurns(reps, 0, sides);
     long timedJit = Jit.compileMillis() - timedStart;
-    log.printf("N=%d eager activation in this JVM: %d warm-up pairs (%s; JIT %d ms), then %d timed pairs in turns"
-        + " during which the JIT compiled %d ms in all%n", n, pairs,
-        settled ? "settled: the last compiled < " + SETTLED_JIT_MILLIS_PER_PAIR + " ms" : "NOT settled", timedStart - startJit,
+    log.printf("N=%d eager activation in this JVM: %d warm-up rounds (%s; JIT %d ms), then %d timed rounds in turns"
+        + " during which the JIT compiled %d ms in all%n", n, rounds,
+        settled ? "settled: the last two compiled < " + SETTLED_JIT_MILLIS_PER_ROUND + " ms each" : "NOT settled",
+        timedStart - startJit,
         reps, timedJit);
     log.flush();
-    return new Paired(both[0], both[1], both[2], both[3]);
+    return medians;
   }
 
   /** Wall and process CPU milliseconds of opening the host and starting all N plugins. */
@@ -279,22 +297,43 @@ public final class PluginBench {
 
   /** As {@link #alternating(int, Sampled, Sampled)} after {@code warmups} untimed pairs. */
   static double[] alternating(int reps, int warmups, Sampled a, Sampled b) throws IOException {
+    double[][] medians = inTurns(reps, warmups, List.of(a, b));
+    return new double[] {medians[0][0], medians[1][0], medians[0][1], medians[1][1]};
+  }
+
+  /**
+   * Each side sampled {@code reps} times in turns after {@code warmups} untimed rounds, each
+   * sample after a full GC; per side, the median {wall, CPU}.
+   */
+  static double[][] inTurns(int reps, int warmups, List<Sampled> sides) throws IOException {
     for (int i = 0; i < warmups; i++) {
-      a.run();
-      b.run();
+      for (Sampled side : sides) {
+        side.run();
+      }
     }
-    double[][] samples = new double[4][reps];
+    double[][][] samples = new double[sides.size()][2][reps];
     for (int i = 0; i < reps; i++) {
-      fullGc();
-      double[] sa = a.run();
-      fullGc();
-      double[] sb = b.run();
-      samples[0][i] = sa[0];
-      samples[1][i] = sb[0];
-      samples[2][i] = sa[1];
-      samples[3][i] = sb[1];
+      for (int s = 0; s < sides.size(); s++) {
+        fullGc();
+        double[] sample = sides.get(s).run();
+        samples[s][0][i] = sample[0];
+        samples[s][1][i] = sample[1];
+      }
     }
-    return new double[] {median(samples[0]), median(samples[1]), median(samples[2]), median(samples[3])};
+    double[][] medians = new double[sides.size()][];
+    for (int s = 0; s < sides.size(); s++) {
+      medians[s] = new double[] {median(samples[s][0]), median(samples[s][1])};
+    }
+    return medians;
+  }
+
+  private static void awaitQuietJit() {
+    try {
+      Jit.awaitQuiet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   static void fullGc() {

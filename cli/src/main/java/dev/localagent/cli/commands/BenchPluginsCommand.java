@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
       "Generate N real plugin jars and measure cold and warm discovery, 'localagent plugins list' as a",
       "whole process, eager activation of all N beside PF4J 3.13.0, and heap and RSS per plugin.",
       "Each figure is the median of --repeats runs after one warm-up run; eager activation in this JVM",
-      "is timed once the JIT has settled (warm-up pairs until one compiles < 50 ms), and also in fresh",
-      "JVMs, one per run and side, as a long-running process activates its plugins once at start."
+      "is timed once the JIT has settled (warm-up rounds until two compile < 50 ms each) beside PF4J and",
+      "the JVM floor (the same classes defined from memory), and also in fresh JVMs, one per run and",
+      "side, as a long-running process activates its plugins once at start."
     },
     footer = {"", "Examples:", "  localagent bench plugins --counts 10,100,1000",
         "  localagent bench plugins --repeats 3 --dir /tmp/plugin-bench",

@@ -101,7 +101,7 @@ final class JvmFloor {
       Plugin plugin = (Plugin) Class.forName(ENTRY, false, loader).getConstructor().newInstance();
       plugin.start(new BareContext(id));
       PluginBench.check(!plugin.tools().getFirst().spec().name().isEmpty(), "plugin " + id + " has no tool name");
-    } catch (Exception e) {
+    } catch (Exception | LinkageError e) {
       throw new IllegalStateException("cannot start " + id + ": " + e, e);
     }
   }

@@ -24,7 +24,8 @@ import org.pf4j.PluginManager;
 public final class PluginBench {
   /** One row of results; times in milliseconds, memory in KiB. */
   public record Row(int n, double coldMs, double warmMs, double listMs, Paired activation, Paired freshActivation,
-      double floorMs, double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb, double rssPerActiveKb) {}
+      double floorMs, double heapPerRegisteredKb, double heapPerActiveKb, double pf4jHeapPerActiveKb,
+      double rssPerActiveKb) {}
 
   /** Medians of eager activation of all N, ours and PF4J's, timed in turns: wall and whole-JVM CPU. */
   public record Paired(double oursMs, double pf4jMs, double oursCpuMs, double pf4jCpuMs) {
@@ -39,8 +40,8 @@ public final class PluginBench {
 
   /**
    * Two warm-up rounds in a row (ours, PF4J, the JVM floor; each followed by a wait for the
-   * compiles it queued) in which the JIT compiled less than this count as settled. One round of warm-up was not enough: with 1000 plugins C2 still spent 200-900 ms per
-   * round compiling both loaders' paths (the class loading and reflection they share, each side's
+   * compiles it queued) in which the JIT compiled less than this count as settled. One round of
+   * warm-up was not enough: with 1000 plugins C2 still spent 200-900 ms per round compiling both loaders' paths (the class loading and reflection they share, each side's
    * own code) for the next eight rounds, on the same two cores the timed activation ran on. A
    * round never compiles nothing at all: each one unloads the previous round's 1000 class
    * loaders, and code that depended on their classes is compiled again.
@@ -106,7 +107,8 @@ public final class PluginBench {
         fresh.pf4jCpuMs(), fresh.ratio(), fresh.cpuRatio());
     log.flush();
     JvmFloor floor = JvmFloor.read(dir, n);
-    double[][] settled = settledInTurns(n, reps, List.of(() -> timeActivation(locations, n), () -> timePf4j(dir, n), floor::time));
+    double[][] settled = settledInTurns(n, reps,
+        List.of(() -> timeActivation(locations, n), () -> timePf4j(dir, n), floor::time));
     var activation = new Paired(settled[0][0], settled[1][0], settled[0][1], settled[1][1]);
     log.printf("N=%d eager activation in this JVM, in turns, median of %d: ours %.0f ms (CPU %.0f), PF4J %.0f ms (CPU %.0f),"
         + " JVM floor %.0f ms (CPU %.0f): ours %.2fx the floor's wall, %.2fx its CPU%n", n, reps, settled[0][0],
@@ -148,10 +150,9 @@ public final class PluginBench {
 
   /**
    * Activation by each side in this JVM (ours, PF4J, the JVM floor), timed in turns once the JIT
-   * has settled: warm-up rounds of all sides until one compiles less than {@link
-   * #SETTLED_JIT_MILLIS_PER_ROUND} (at most 20 rounds or {@link #MAX_WARMUP_STARTS} plugin starts
-   * per side, whichever is more, or two minutes), then
-   * {@code reps} timed rounds. Prints how many warm-up rounds ran and how much the JIT compiled
+   * has settled: warm-up rounds of all sides until two in a row compile less than {@link
+   * #SETTLED_JIT_MILLIS_PER_ROUND} each (at most 20 rounds or {@link #MAX_WARMUP_STARTS} plugin
+   * starts per side, whichever is more, or two minutes), then {@code reps} timed rounds. Prints how many warm-up rounds ran and how much the JIT compiled
    * during the timed ones, so a reader sees how settled the figures are.
    *
    * @return per side, the median {wall, CPU} milliseconds
@@ -180,8 +181,7 @@ public final class PluginBench {
     log.printf("N=%d eager activation in this JVM: %d warm-up rounds (%s; JIT %d ms), then %d timed rounds in turns"
         + " during which the JIT compiled %d ms in all%n", n, rounds,
         settled ? "settled: the last two compiled < " + SETTLED_JIT_MILLIS_PER_ROUND + " ms each" : "NOT settled",
-        timedStart - startJit,
-        reps, timedJit);
+        timedStart - startJit, reps, timedJit);
     log.flush();
     return medians;
   }

@@ -31,15 +31,20 @@ public final class ApiOnlyClassLoader extends ClassLoader {
    */
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    if (!name.startsWith(API_PREFIX)) {
-      return super.loadClass(name, resolve);
-    }
+    return name.startsWith(API_PREFIX) ? apiClass(name) : super.loadClass(name, resolve);
+  }
+
+  /** The host's API class {@code name} (which must start with {@link #API_PREFIX}). */
+  Class<?> apiClass(String name) throws ClassNotFoundException {
     Class<?> known = apiClasses.get(name);
-    if (known == null) {
-      known = host.loadClass(name);
-      apiClasses.putIfAbsent(name, known);
-    }
-    return known;
+    return known != null ? known : firstApiClass(name);
+  }
+
+  /** Out of {@link #apiClass}: once per name and host, so the JIT keeps the host's loader out of the hot path. */
+  private Class<?> firstApiClass(String name) throws ClassNotFoundException {
+    Class<?> loaded = host.loadClass(name);
+    Class<?> raced = apiClasses.putIfAbsent(name, loaded);
+    return raced != null ? raced : loaded;
   }
 
   @Override

@@ -187,6 +187,31 @@ class GatewayConnectionPoolTest {
     assertThat(gateway.acceptedConnections()).isEqualTo(2);
   }
 
+  /**
+   * The race behind the reset test's rare 30 s wait: the pool leased a connection that still
+   * looked open, the client then read the reset, and the request sent after that was neither
+   * sent nor failed by the JDK WebSocket (about 1 in 5 here), nor failed by the close, which had
+   * already run. Twenty connections make that near certain to show before the fix.
+   */
+  @Test
+  void aRequestOnAConnectionWhoseResetWasAlreadyReadFailsAtOnceWithConnectionLost() throws Exception {
+    var relay = relay();
+    for (int round = 0; round < 20; round++) {
+      try (var client = GatewayClient.connect(relay.webSocketUri(), LiveGateway.TOKEN, true, event -> { })) {
+        client.request(Protocol.PING, new Ping());
+        relay.resetAll();
+        client.closed().get(10, TimeUnit.SECONDS);
+
+        CompletableFuture<JsonNode> ping = client.requestAsync(Protocol.PING, new Ping());
+
+        assertThatThrownBy(() -> ping.get(10, TimeUnit.SECONDS)).as("round %d", round)
+            .isInstanceOf(java.util.concurrent.ExecutionException.class).cause()
+            .isInstanceOfSatisfying(LocalAgentException.class,
+                e -> assertThat(e.code()).isEqualTo(GatewayErrors.CONNECTION_LOST));
+      }
+    }
+  }
+
   @Test
   void idleConnectionsBeyondTheMinimumAreClosedAfterTheIdleTimeout() throws Exception {
     var pool = pool(gateway.webSocketUri(), MANUAL.withPool(3, 1).withHealthCheck(50, 10_000).withTimeouts(200, 5_000));

@@ -169,21 +169,33 @@ public final class ClusterEngine implements AgentEngine {
     }
   }
 
+  /**
+   * Stops the local run of a session whose lease this instance lost, and waits for it: a turn
+   * still trying to record its end must not append once this instance takes the lease again.
+   * Called under the session's lock. Quick: the cancelled turn's appends are refused (no lease),
+   * and a turn waiting to record its end gives up as soon as its log is not writable here.
+   */
   private void drop(String sessionId, LocalRun run) {
     runs.remove(sessionId, run);
-    run.engine.submit(sessionId, new Submission.Cancel()); // Its appends are fenced off anyway.
+    run.engine.submit(sessionId, new Submission.Cancel());
+    run.engine.close();
   }
 
-  /** Called by the heartbeat when a renewal found the lease taken: stop running the session here. */
+  /**
+   * Called by the heartbeat when a renewal found the lease taken: stop running the session here,
+   * on a virtual thread, since dropping waits for the run to stop and the heartbeat must go on.
+   */
   void leaseLost(String sessionId) {
     LOG.warn("cluster: instance {} lost the lease of session {}", node.instanceId(), sessionId);
     node.reader().wake(); // Follow the session's stream again: someone else writes it now.
-    synchronized (locks.computeIfAbsent(sessionId, id -> new Object())) {
-      LocalRun run = runs.get(sessionId);
-      if (run != null) {
-        drop(sessionId, run);
+    Thread.ofVirtual().name("cluster-lease-lost").start(() -> {
+      synchronized (locks.computeIfAbsent(sessionId, id -> new Object())) {
+        LocalRun run = runs.get(sessionId);
+        if (run != null && !run.token.equals(leases.token(sessionId))) { // Not a run taken again meanwhile.
+          drop(sessionId, run);
+        }
       }
-    }
+    });
   }
 
   private Outcome forward(String owner, String sessionId, Submission submission) {

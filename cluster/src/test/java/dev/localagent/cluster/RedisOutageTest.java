@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.localagent.api.event.ErrorRaised;
 import dev.localagent.api.event.ModelDelta;
 import dev.localagent.api.event.ModelMessage;
+import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
 import dev.localagent.core.error.LocalAgentException;
@@ -107,6 +108,58 @@ class RedisOutageTest {
     assertThat(received.stream().mapToLong(EventFrame::seq).toArray())
         .containsExactly(LongStream.rangeClosed(1, received.size()).toArray());
     assertThat(redis(port, "XLEN " + RedisKeys.events(session))).isEqualTo(":" + received.size());
+  }
+
+  @Test
+  void aTurnWaitingToRecordItsEndWhenItsLeaseIsLostStopsBeforeTheSessionIsTakenAgainSoItEndsOnce()
+      throws Exception {
+    RedisProcess redis = startRedis(0);
+    var model = FakeModelServer.start();
+    open.add(model);
+    model.fallback(body -> Reply.openAiText("you said: " + lastUserText(body.path("messages"))));
+    var instance = new ClusterInstance(redis.url(), 900, model,
+        Files.createDirectories(root.resolve("work")).toRealPath());
+    open.add(instance);
+    var listener = new RecordingListener();
+    GatewayClient client = instance.connect(listener);
+    open.add(client);
+    String session = client.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
+    model.enqueue(Reply.raw("text/event-stream",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"half an ans\"}}]}\n\n").thenStall());
+    client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "one"));
+    List<EventFrame> received = new ArrayList<>();
+    EventFrame frame;
+    do {
+      frame = listener.next();
+      received.add(frame);
+    } while (!(frame.event() instanceof ModelDelta));
+
+    // The lease runs out under the running turn (a long pause); the cancelled turn's end is
+    // refused by the fence, so the turn waits to record it, until the heartbeat notices the loss.
+    redis.command("DEL " + RedisKeys.lease(session));
+    client.request(Protocol.SESSION_CANCEL, new Messages.SessionCancel(session));
+    Await.until("the lost lease is noticed", () -> instance.node.leases().token(session) == null);
+
+    // This instance takes the free session again and closes the orphaned turn; the old run must
+    // not record its own end as well, now that the log is writable here again.
+    for (String prompt : List.of("two", "three", "four")) {
+      client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, prompt));
+      received.addAll(listener.untilTurnDone());
+      if (prompt.equals("two")) {
+        received.addAll(listener.untilTurnDone());
+      }
+    }
+    List<SessionEvent> log = instance.node.store().openLog(session).orElseThrow().readStream(0, 1_000);
+    assertThat(log).extracting(e -> e.event().getClass().getSimpleName()).filteredOn(name -> !name.equals("ModelDelta"))
+        .as("each turn ended once: the orphaned one by the take-over, no second end from the old run")
+        .containsExactly("UserMessage", "ErrorRaised", "TurnDone",
+            "UserMessage", "ModelMessage", "TurnDone",
+            "UserMessage", "ModelMessage", "TurnDone",
+            "UserMessage", "ModelMessage", "TurnDone");
+    assertThat(log).extracting(e -> e.event()).filteredOn(ErrorRaised.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(ErrorRaised.class, e -> assertThat(e.code()).isEqualTo(ClusterErrors.OWNER_LOST.id()));
+    assertThat(received).extracting(EventFrame::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, log.size()).boxed().toList());
   }
 
   private String redis(int port, String command) throws Exception {

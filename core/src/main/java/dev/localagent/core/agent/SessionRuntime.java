@@ -162,6 +162,7 @@ final class SessionRuntime {
 
   synchronized AgentEngine.Outcome cancel() {
     if (unrecorded != null) {
+      turn.interrupt(); // Not cancelled (its end is still recorded), but it checks at once whether it still can be.
       return refusedUnrecorded();
     }
     if (!running()) {

@@ -1,7 +1,6 @@
 package dev.localagent.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.localagent.api.event.ErrorRaised;
@@ -88,7 +87,7 @@ class RedisOutageTest {
     Await.until("a prompt is refused because Redis is unreachable", () -> refusalCode(client, session)
         .equals(ClusterErrors.REDIS_UNAVAILABLE.id()));
 
-    startRedis(port);
+    RedisProcess restarted = startRedis(port);
     List<EventFrame> end = listener.untilTurnDone();
     assertThat(end).extracting(EventFrame::event).satisfiesExactly(
         error -> assertThat(error).isInstanceOfSatisfying(ErrorRaised.class, e -> {
@@ -107,7 +106,7 @@ class RedisOutageTest {
     received.addAll(three);
     assertThat(received.stream().mapToLong(EventFrame::seq).toArray())
         .containsExactly(LongStream.rangeClosed(1, received.size()).toArray());
-    assertThat(redis(port, "XLEN " + RedisKeys.events(session))).isEqualTo(":" + received.size());
+    assertThat(restarted.command("XLEN " + RedisKeys.events(session))).isEqualTo(":" + received.size());
   }
 
   @Test
@@ -164,14 +163,6 @@ class RedisOutageTest {
         .isInstanceOfSatisfying(ErrorRaised.class, e -> assertThat(e.code()).isEqualTo(ClusterErrors.OWNER_LOST.id()));
     assertThat(received).extracting(EventFrame::seq)
         .containsExactlyElementsOf(LongStream.rangeClosed(1, log.size()).boxed().toList());
-  }
-
-  private String redis(int port, String command) throws Exception {
-    try (var probe = new java.net.Socket("127.0.0.1", port)) {
-      probe.getOutputStream().write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new java.io.BufferedReader(new java.io.InputStreamReader(probe.getInputStream(),
-          java.nio.charset.StandardCharsets.UTF_8)).readLine();
-    }
   }
 
   private static String refusalCode(GatewayClient client, String session) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -205,7 +206,7 @@ class GatewayConnectionPoolTest {
         CompletableFuture<JsonNode> ping = client.requestAsync(Protocol.PING, new Ping());
 
         assertThatThrownBy(() -> ping.get(10, TimeUnit.SECONDS)).as("round %d", round)
-            .isInstanceOf(java.util.concurrent.ExecutionException.class).cause()
+            .isInstanceOf(ExecutionException.class).cause()
             .isInstanceOfSatisfying(LocalAgentException.class,
                 e -> assertThat(e.code()).isEqualTo(GatewayErrors.CONNECTION_LOST));
       }

@@ -1,6 +1,7 @@
 package dev.localagent.core.plugin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.localagent.core.plugin.PluginErrors;
 import dev.localagent.core.plugin.PluginFailure;
@@ -48,7 +49,7 @@ class ListingFileTest {
 
     assertThat(listing).isNotNull();
     assertThat(listing.summaries()).extracting(PluginSummary::id, PluginSummary::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("broken", Status.FAILED));
+        .containsExactly(tuple("broken", Status.FAILED));
   }
 
   @Test

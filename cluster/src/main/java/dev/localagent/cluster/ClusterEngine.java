@@ -152,38 +152,76 @@ public final class ClusterEngine implements AgentEngine {
    * so clients waiting on it see an error and turn.done, and the next prompt is not refused.
    */
   private void closeOrphanedTurn(RedisSessionLog log) {
+    if (endsInOpenTurn(log)) {
+      log.append(new ErrorRaised(ClusterErrors.OWNER_LOST.id(), "the instance running this turn stopped or lost "
+          + "the session's lease; instance " + node.instanceId() + " took the session and ended the turn: "
+          + "send the prompt again"));
+      log.append(new TurnDone(TurnDone.Reason.ERROR, 0));
+    }
+  }
+
+  /** Whether the log's last turn has no turn.done. */
+  private static boolean endsInOpenTurn(RedisSessionLog log) {
     List<SessionEvent> events = log.read(0, Integer.MAX_VALUE);
     for (int i = events.size() - 1; i >= 0; i--) {
       switch (events.get(i).event()) {
         case TurnDone done -> {
-          return;
+          return false;
         }
         case UserMessage started -> {
-          log.append(new ErrorRaised(ClusterErrors.OWNER_LOST.id(),
-              "the instance running this turn stopped; instance " + node.instanceId() + " took the session over"));
-          log.append(new TurnDone(TurnDone.Reason.ERROR, 0));
-          return;
+          return true;
         }
         default -> {}
       }
     }
+    return false;
   }
 
+  /**
+   * After this instance lost a session's lease (e.g. Redis was away for longer than the lease)
+   * while its last turn has no end, and nobody else took the lease: take the session back and
+   * end the turn now. Otherwise clients attached here would wait for it until some submission
+   * for the session arrived. Called under the session's lock.
+   */
+  private void takeBackOpenTurn(String sessionId) {
+    try {
+      RedisSessionLog log = closed ? null : store.openLog(sessionId).orElse(null);
+      if (log != null && endsInOpenTurn(log) && leases.owner(sessionId) == null) {
+        runHere(sessionId);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cluster: could not take session {} back to end its turn: {}", sessionId, e.getMessage());
+    }
+  }
+
+  /**
+   * Stops the local run of a session whose lease this instance lost, and waits for it: a turn
+   * still trying to record its end must not append once this instance takes the lease again.
+   * Called under the session's lock. Quick: the cancelled turn's appends are refused (no lease),
+   * and a turn waiting to record its end gives up as soon as its log is not writable here.
+   */
   private void drop(String sessionId, LocalRun run) {
     runs.remove(sessionId, run);
-    run.engine.submit(sessionId, new Submission.Cancel()); // Its appends are fenced off anyway.
+    run.engine.submit(sessionId, new Submission.Cancel());
+    run.engine.close();
   }
 
-  /** Called by the heartbeat when a renewal found the lease taken: stop running the session here. */
+  /**
+   * Called by the heartbeat when a renewal found the lease taken: stop running the session here,
+   * on a virtual thread, since dropping waits for the run to stop and the heartbeat must go on.
+   */
   void leaseLost(String sessionId) {
     LOG.warn("cluster: instance {} lost the lease of session {}", node.instanceId(), sessionId);
     node.reader().wake(); // Follow the session's stream again: someone else writes it now.
-    synchronized (locks.computeIfAbsent(sessionId, id -> new Object())) {
-      LocalRun run = runs.get(sessionId);
-      if (run != null) {
-        drop(sessionId, run);
+    Thread.ofVirtual().name("cluster-lease-lost").start(() -> {
+      synchronized (locks.computeIfAbsent(sessionId, id -> new Object())) {
+        LocalRun run = runs.get(sessionId);
+        if (run != null && !run.token.equals(leases.token(sessionId))) { // Not a run taken again meanwhile.
+          drop(sessionId, run);
+          takeBackOpenTurn(sessionId);
+        }
       }
-    }
+    });
   }
 
   private Outcome forward(String owner, String sessionId, Submission submission) {

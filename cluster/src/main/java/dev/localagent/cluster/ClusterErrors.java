@@ -17,7 +17,7 @@ public final class ClusterErrors {
   /** The cluster configuration section has a bad value (for example a URL that is not redis://). */
   public static final ErrorCode BAD_CONFIG = new ErrorCode("LA-CLUSTER-004", ExitCode.CONFIG);
 
-  /** A turn was ended because the instance running it stopped; another instance took the session. */
+  /** A turn was ended because the instance running it stopped or lost the lease; the instance that took the session ended it. */
   public static final ErrorCode OWNER_LOST = new ErrorCode("LA-CLUSTER-005", ExitCode.FAILURE);
 
   private ClusterErrors() {}

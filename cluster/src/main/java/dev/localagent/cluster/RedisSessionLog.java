@@ -95,6 +95,15 @@ public final class RedisSessionLog implements SessionLog {
     return leases.token(sessionId) != null;
   }
 
+  /**
+   * While this instance holds the lease, an append refused because Redis is unreachable can
+   * succeed once it is back; without the lease, another instance writes the session.
+   */
+  @Override
+  public synchronized boolean writable() {
+    return !closed && writtenHere();
+  }
+
   String streamKey() {
     return RedisKeys.events(sessionId);
   }

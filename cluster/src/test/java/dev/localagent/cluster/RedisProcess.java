@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real {@code redis-server} on a free loopback port without persistence, ready once it answers
- * PING. Used by the tests (through {@link RedisServer}) and by {@code localagent bench cluster}.
+ * A real {@code redis-server} on a free loopback port without persistence (unless extra arguments
+ * turn it on), ready once it answers PING. Used by the tests (through {@link RedisServer}) and by {@code localagent bench cluster}.
  */
 public final class RedisProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
@@ -37,7 +37,11 @@ public final class RedisProcess implements AutoCloseable {
    * @throws IllegalStateException when redis-server is not installed or does not come up
    */
   public static RedisProcess start(String... extraArgs) throws IOException {
-    int port = freePort();
+    return startOn(freePort(), extraArgs);
+  }
+
+  /** Starts redis-server on {@code port} (e.g. again where an earlier one stopped) and waits for PING. */
+  public static RedisProcess startOn(int port, String... extraArgs) throws IOException {
     Path log = Files.createTempFile("redis-", ".log");
     Process process;
     try {

@@ -96,7 +96,7 @@ public final class DefaultAgentEngine implements AgentEngine {
       runtime.awaitUntil(deadline);
     }
     for (SessionRuntime runtime : all) {
-      runtime.cancel();
+      runtime.stop();
       runtime.awaitUntil(System.nanoTime() + settings.closeGrace().toNanos());
     }
   }

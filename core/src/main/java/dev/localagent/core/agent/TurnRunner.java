@@ -17,6 +17,7 @@ import dev.localagent.api.model.ProviderException;
 import dev.localagent.api.model.ToolCallRequest;
 import dev.localagent.api.tool.ToolResult;
 import dev.localagent.core.error.ErrorCode;
+import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.provider.ModelErrors;
 import dev.localagent.core.provider.ToolArguments;
 import dev.localagent.core.provider.WarningListener;
@@ -81,6 +82,8 @@ final class TurnRunner {
       if (reason == Reason.ERROR) {
         log.append(new ErrorRaised(failure.code.id(), failure.getMessage()));
       }
+    } catch (LocalAgentException refused) {
+      throw refused; // Usually the log refused an event: the runtime records the turn's end once it can.
     } catch (RuntimeException e) {
       log.append(new ErrorRaised(AgentErrors.INTERNAL.id(), "the turn failed unexpectedly: " + e));
       reason = Reason.ERROR;
@@ -88,6 +91,11 @@ final class TurnRunner {
     conversation.closeDangling(reason == Reason.CANCELLED ? "not run: cancelled" : "not run: the turn ended");
     Thread.interrupted(); // A late cancel must not leak into the next turn.
     finisher.accept(new TurnDone(reason, stepsTaken));
+  }
+
+  /** Model steps started so far. */
+  int stepsTaken() {
+    return stepsTaken;
   }
 
   private Reason loop() throws InterruptedException, StepFailure {

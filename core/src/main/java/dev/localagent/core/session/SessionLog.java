@@ -19,6 +19,14 @@ public interface SessionLog extends AutoCloseable {
   /** Appends an event, assigns it the next seq, notifies subscribers, and returns it. */
   SessionEvent append(Event event);
 
+  /**
+   * Whether appends from this process can succeed, now or once the store is reachable again: false
+   * once the log is closed, or (cluster mode) once another instance writes the session.
+   */
+  default boolean writable() {
+    return true;
+  }
+
   /** The highest seq appended so far; 0 when empty. */
   long lastSeq();
 

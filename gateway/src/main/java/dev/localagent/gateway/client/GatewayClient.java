@@ -144,6 +144,14 @@ public final class GatewayClient implements AutoCloseable {
     message.put("id", id);
     var reply = new CompletableFuture<JsonNode>();
     pending.put(id, reply);
+    if (closed.isDone()) {
+      // The connection ended before this request was registered, so onClosed did not fail it,
+      // and the JDK WebSocket may neither send nor fail a send after it read a reset: fail it
+      // here. Registered first and checked second, against onClosed's complete-then-drain, a
+      // request is always failed by one of the two.
+      failPending(id, "the connection had already ended (" + closed.join() + ")");
+      return reply;
+    }
     sendText(message.toString()).exceptionally(e -> {
       failPending(id, "send failed: " + e);
       // A failed send leaves the socket's output unusable while it may still look open until
@@ -252,11 +260,16 @@ public final class GatewayClient implements AutoCloseable {
     }
   }
 
+  /** Runs once {@code closed} is complete: fails every request registered so far (see requestAsync). */
   void onClosed(int status, String reason) {
-    pending.values().forEach(reply -> reply.completeExceptionally(new LocalAgentException(
-        GatewayErrors.CONNECTION_LOST, "connection lost before the reply (" + status + " " + reason + ")",
-        "the server may or may not have acted on the request; check before repeating it")));
-    pending.clear();
+    for (String id : pending.keySet()) { // Removed one by one: a clear() could drop one registered meanwhile.
+      var reply = pending.remove(id);
+      if (reply != null) {
+        reply.completeExceptionally(new LocalAgentException(
+            GatewayErrors.CONNECTION_LOST, "connection lost before the reply (" + status + " " + reason + ")",
+            "the server may or may not have acted on the request; check before repeating it"));
+      }
+    }
     listener.onClose(status, reason);
   }
 

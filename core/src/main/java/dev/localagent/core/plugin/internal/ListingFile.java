@@ -50,6 +50,8 @@ public final class ListingFile {
   /**
    * The API version and the build of this code: a listing holds the resolver's verdicts and
    * messages, so one written by another build (an upgrade, a rebuild in a checkout) is a miss.
+   * The package-private {@code read} and {@code write} take it as a parameter, so a test can
+   * play another build.
    */
   private static final String PRODUCER = LocalAgentApi.VERSION + " " + buildStamp();
   private static final int ROW_INTS = 10; // id, version, status, jar dir, jar name, description, tools, code, message+hint, body
@@ -146,6 +148,11 @@ public final class ListingFile {
    * {@code disabled}; null on any difference or damage (the caller then takes the full path).
    */
   public static Listing read(Path file, List<Path> dirs, SortedSet<String> disabled) {
+    return read(file, dirs, disabled, PRODUCER);
+  }
+
+  /** {@link #read(Path, List, SortedSet)} as the build {@code producer} reads it (tests play other builds). */
+  static Listing read(Path file, List<Path> dirs, SortedSet<String> disabled, String producer) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -153,13 +160,13 @@ public final class ListingFile {
       return null;
     }
     try {
-      return decode(bytes, dirs, disabled);
+      return decode(bytes, dirs, disabled, producer);
     } catch (RuntimeException e) {
       return null; // Damaged in a way the length and checksum did not catch: still only a miss.
     }
   }
 
-  private static Listing decode(byte[] bytes, List<Path> dirs, SortedSet<String> disabled) {
+  private static Listing decode(byte[] bytes, List<Path> dirs, SortedSet<String> disabled, String producer) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     if (bytes.length < HEADER || in.getInt() != MAGIC || in.getInt() != FORMAT || in.getInt() != bytes.length) {
       return null;
@@ -172,7 +179,7 @@ public final class ListingFile {
     int[] ends = ints(in, in.getInt());
     var strings = new Strings(bytes, in.position(), ends);
     in.position(in.position() + strings.length());
-    if (!strings.get(in.getInt()).equals(PRODUCER) || !sameDisabled(in, strings, disabled)
+    if (!strings.get(in.getInt()).equals(producer) || !sameDisabled(in, strings, disabled)
         || in.getInt() != dirs.size()) {
       return null;
     }
@@ -272,6 +279,12 @@ public final class ListingFile {
    */
   public static void write(Path file, List<Path> dirs, SortedSet<String> disabled, List<Candidate> candidates,
       List<PluginInfo> plugins) throws IOException {
+    write(file, dirs, disabled, candidates, plugins, PRODUCER);
+  }
+
+  /** {@link #write(Path, List, SortedSet, List, List)} as the build {@code producer} writes it. */
+  static void write(Path file, List<Path> dirs, SortedSet<String> disabled, List<Candidate> candidates,
+      List<PluginInfo> plugins, String producer) throws IOException {
     var table = new HashMap<String, Integer>();
     var order = new ArrayList<String>();
     var rest = new ByteArrayOutputStream(64 * candidates.size() + 64);
@@ -279,7 +292,7 @@ public final class ListingFile {
     try (var out = new DataOutputStream(rest); var bodyOut = new DataOutputStream(bodies)) {
       var strings = new IndexFile.Writer(out, table, order);
       var bodyWriter = new IndexFile.Writer(bodyOut, table, order);
-      strings.str(PRODUCER);
+      strings.str(producer);
       out.writeInt(disabled.size());
       for (String id : disabled) {
         strings.str(id);

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +36,16 @@ public final class IndexFile {
 
   /** The index as read: jar keys up front, manifests decoded only when a jar matches its key. */
   public static final class Index {
-    static final Index EMPTY = new Index(null, new String[0], Map.of());
+    static final Index EMPTY = new Index(new byte[0], new String[0], Map.of());
 
     private record Key(long size, long mtime, int bodyOffset) {}
 
-    private final ByteBuffer buffer;
+    private final byte[] bytes;
     private final String[] strings;
     private final Map<String, Map<String, Key>> byDir;
 
-    private Index(ByteBuffer buffer, String[] strings, Map<String, Map<String, Key>> byDir) {
-      this.buffer = buffer;
+    private Index(byte[] bytes, String[] strings, Map<String, Map<String, Key>> byDir) {
+      this.bytes = bytes;
       this.strings = strings;
       this.byDir = byDir;
     }
@@ -65,7 +64,7 @@ public final class IndexFile {
         return null;
       }
       try {
-        return new Reader(buffer.duplicate().position(key.bodyOffset()), strings).candidate(jar, size, mtime);
+        return new Reader(bytes, key.bodyOffset(), strings).candidate(jar, size, mtime);
       } catch (RuntimeException e) {
         return null; // A corrupt entry is a miss: the jar is read again.
       }
@@ -75,45 +74,113 @@ public final class IndexFile {
   /** Reads the index; an absent, torn or foreign file is an empty index (a cache miss). */
   public static Index read(Path file) {
     try {
-      return decode(ByteBuffer.wrap(Files.readAllBytes(file)));
+      return decode(Files.readAllBytes(file));
     } catch (IOException | RuntimeException e) {
       return Index.EMPTY;
     }
   }
 
-  private static Index decode(ByteBuffer in) {
+  private static Index decode(byte[] bytes) {
+    var in = new Reader(bytes, 0, null);
     if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
       return Index.EMPTY;
     }
-    String[] strings = new String[in.getInt()];
-    byte[] bytes = in.array();
+    String[] strings = new String[in.count(4)];
     for (int i = 0; i < strings.length; i++) {
       int length = in.getInt();
       strings[i] = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
-      in.position(in.position() + length);
+      in.skip(length);
     }
-    int count = in.getInt();
+    int count = in.count(28);
     var byDir = new HashMap<String, Map<String, Index.Key>>();
+    Map<String, Index.Key> entries = null;
+    String entriesDir = null;
     for (int i = 0; i < count; i++) {
       String dir = strings[in.getInt()];
       String name = strings[in.getInt()];
       long size = in.getLong();
       long mtime = in.getLong();
       int bodyLength = in.getInt();
-      byDir.computeIfAbsent(dir, d -> new HashMap<>()).put(name, new Index.Key(size, mtime, in.position()));
-      in.position(in.position() + bodyLength);
+      if (!dir.equals(entriesDir)) { // Entries come grouped by directory: one map look-up per group.
+        entriesDir = dir;
+        entries = byDir.get(dir);
+        if (entries == null) {
+          entries = new HashMap<>();
+          byDir.put(dir, entries);
+        }
+      }
+      entries.put(name, new Index.Key(size, mtime, in.position()));
+      in.skip(bodyLength);
     }
-    return new Index(in, strings, byDir);
+    return new Index(bytes, strings, byDir);
   }
 
-  /** Decodes entries written by {@link Writer}; shared with the cached listing ({@link ListingFile}). */
-  record Reader(ByteBuffer in, String[] strings) {
+  /**
+   * Decodes entries written by {@link Writer}, reading big-endian values straight from the array;
+   * shared with the cached listing ({@link ListingFile}). A start runs this interpreted, a few
+   * dozen values per plugin, and there each {@code ByteBuffer.getInt} was a chain of a dozen
+   * calls (bounds check, scoped memory access, byte order): most of a cold start's index read.
+   */
+  static final class Reader {
+    private final byte[] bytes;
+    private final String[] strings;
+    private int position;
+
+    Reader(byte[] bytes, int position, String[] strings) {
+      this.bytes = bytes;
+      this.position = position;
+      this.strings = strings;
+    }
+
+    int position() {
+      return position;
+    }
+
+    void skip(int length) {
+      if (length < 0 || length > bytes.length - position) {
+        throw new BufferUnderflowException();
+      }
+      position += length;
+    }
+
+    byte get() {
+      if (position >= bytes.length) {
+        throw new BufferUnderflowException();
+      }
+      return bytes[position++];
+    }
+
+    int getInt() {
+      int p = position;
+      if (p > bytes.length - 4) {
+        throw new BufferUnderflowException();
+      }
+      position = p + 4;
+      return (bytes[p] << 24) | ((bytes[p + 1] & 0xFF) << 16) | ((bytes[p + 2] & 0xFF) << 8) | (bytes[p + 3] & 0xFF);
+    }
+
+    /**
+     * A count of items at least {@code minBytes} long each: checked against what is left, so a
+     * damaged count is a miss rather than an array too big to allocate.
+     */
+    int count(int minBytes) {
+      int n = getInt();
+      if (n < 0 || n > (bytes.length - position) / minBytes) {
+        throw new BufferUnderflowException();
+      }
+      return n;
+    }
+
+    long getLong() {
+      return ((long) getInt() << 32) | (getInt() & 0xFFFF_FFFFL);
+    }
+
     String str() {
-      return strings[in.getInt()];
+      return strings[getInt()];
     }
 
     List<String> strs() {
-      int n = in.getInt();
+      int n = count(4);
       if (n == 0) return List.of();
       var values = new String[n];
       for (int i = 0; i < n; i++) values[i] = str();
@@ -121,7 +188,7 @@ public final class IndexFile {
     }
 
     Candidate candidate(Path jar, long size, long mtime) {
-      if (in.get() == 0) {
+      if (get() == 0) {
         var code = PluginErrors.byId(str()).orElseThrow(() -> new BufferUnderflowException());
         return new Candidate(jar, size, mtime, null, new PluginFailure(code, str(), str()));
       }
@@ -131,19 +198,19 @@ public final class IndexFile {
     PluginManifest manifest() {
       String id = str(), version = str(), api = str(), description = str(), entry = str();
       var deps = new ArrayList<Dependency>();
-      for (int i = in.getInt(); i > 0; i--) {
-        deps.add(new Dependency(str(), str(), in.get() == 1));
+      for (int i = getInt(); i > 0; i--) {
+        deps.add(new Dependency(str(), str(), get() == 1));
       }
       var tools = new ArrayList<ToolSpec>();
-      for (int i = in.getInt(); i > 0; i--) {
+      for (int i = getInt(); i > 0; i--) {
         tools.add(new ToolSpec(str(), str(), str()));
       }
       var commands = new ArrayList<CommandDecl>();
-      for (int i = in.getInt(); i > 0; i--) {
+      for (int i = getInt(); i > 0; i--) {
         commands.add(new CommandDecl(str(), str()));
       }
       List<String> providers = strs();
-      var permissions = new Permissions(strs(), in.get() == 1, strs());
+      var permissions = new Permissions(strs(), get() == 1, strs());
       return new PluginManifest(id, version, api, description, entry, deps, tools, commands, providers, permissions);
     }
   }

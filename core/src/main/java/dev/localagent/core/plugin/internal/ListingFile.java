@@ -89,7 +89,7 @@ public final class ListingFile {
       var plugins = new ArrayList<PluginInfo>(rows.length / ROW_INTS);
       for (int r = 0; r < rows.length; r += ROW_INTS) {
         PluginManifest manifest = rows[r + 9] < 0 ? null
-            : new IndexFile.Reader(buffer.duplicate().position(bodies + rows[r + 9]), all).manifest();
+            : new IndexFile.Reader(buffer.array(), bodies + rows[r + 9], all).manifest();
         Path jar = Path.of(all[rows[r + 3]], all[rows[r + 4]]);
         plugins.add(new PluginInfo(all[rows[r]], jar, manifest, STATUSES[rows[r + 2]], failure(r)));
       }

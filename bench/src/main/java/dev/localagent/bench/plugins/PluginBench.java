@@ -131,8 +131,14 @@ public final class PluginBench {
 
   /** Median wall ms of our {@code plugins list}, timed in turns with the baseline's; prints both and the ratio. */
   private double listBesideBaseline(int reps, Path home, int n) throws IOException {
+    // The baseline gets its own copy of the jars and data directory: the saved listing is keyed
+    // by the build that wrote it, so two builds sharing one would each find the other's and
+    // time a full discovery every turn.
+    Path baselineHome = workDir.resolve("n" + n + "-baseline");
+    ProcessWall.deleteTree(baselineHome);
+    ProcessWall.copyJars(pluginDir(home), pluginDir(baselineHome));
     double[] both = alternating(reps, () -> ProcessWall.sample(launcher, home, "plugins", "list"),
-        () -> ProcessWall.sample(baseline, home, "plugins", "list"));
+        () -> ProcessWall.sample(baseline, baselineHome, "plugins", "list"));
     log.printf("N=%d plugins list wall, in turns, median of %d: %.1f ms; baseline %s: %.1f ms; ratio %.2fx%n",
         n, reps, both[0], baseline, both[1], both[0] / both[1]);
     log.flush();

@@ -54,6 +54,16 @@ final class ProcessWall {
     }
   }
 
+  /** Copies the jars of {@code from} into {@code to}, modification times included. */
+  static void copyJars(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, to.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;

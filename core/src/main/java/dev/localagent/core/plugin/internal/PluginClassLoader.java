@@ -75,20 +75,46 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
   /**
    * The jar's {@code file:} URL, as {@link Path#toUri()} gives it. {@code toUri} asks the file
    * system whether the path is a directory (a {@code stat} per plugin, measurable across
-   * thousands); a plugin jar is a regular file, so for an absolute ASCII path the URI is built
-   * from the string alone (the multi-argument URI constructor quotes what must be quoted). Other
-   * paths keep {@code toUri}, which also percent-encodes non-ASCII characters.
+   * thousands); a plugin jar is a regular file, so for an absolute path the URL is built from the
+   * string alone. A path with nothing to quote and no {@code .} or {@code ..} segment (the usual
+   * plugin directory) is the URL's path as it stands; other ASCII paths go through the
+   * multi-argument URI constructor, which quotes what must be quoted, and the rest through
+   * {@code toUri}, which also percent-encodes non-ASCII characters. The first way matters in a
+   * fresh JVM, where URI's parser and the URL's ran interpreted for every plugin: 60-80 ms per
+   * thousand plugins.
    */
+  @SuppressWarnings("deprecation") // URL(String, String, int, String): the one way to a URL that parses nothing.
   static URL codeSourceUrl(Path jarPath) throws IOException {
     String path = jarPath.toString();
-    if (jarPath.isAbsolute() && isAscii(path) && java.io.File.separatorChar == '/') {
-      try {
-        return new URI("file", "", path, null, null).toURL();
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        // Fall through to the general way.
+    if (jarPath.isAbsolute() && java.io.File.separatorChar == '/') {
+      if (isPlainPath(path)) {
+        return new URL("file", "", -1, path);
+      }
+      if (isAscii(path)) {
+        try {
+          return new URI("file", "", path, null, null).toURL();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+          // Fall through to the general way.
+        }
       }
     }
     return jarPath.toUri().toURL();
+  }
+
+  /** Only characters a URL path keeps as they are, and no "." or ".." segment to resolve. */
+  private static boolean isPlainPath(String path) {
+    if (path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+      return false;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAscii(String text) {

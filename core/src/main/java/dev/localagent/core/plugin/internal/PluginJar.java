@@ -6,8 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -129,7 +127,7 @@ sealed interface PluginJar extends Closeable {
 
     /** Entries by name, or null when the jar is signed, multi-release or zip64. */
     private static Map<String, Entry> centralDirectory(RandomAccessFile file, long size) throws IOException {
-      ByteBuffer tail = readAt(file, size - Math.min(size, TAIL), (int) Math.min(size, TAIL));
+      byte[] tail = readAt(file, size - Math.min(size, TAIL), (int) Math.min(size, TAIL));
       int end = findEnd(tail);
       if (end < 0 && size > TAIL) {
         tail = readAt(file, size - Math.min(size, MAX_END_SEARCH), (int) Math.min(size, MAX_END_SEARCH));
@@ -138,10 +136,10 @@ sealed interface PluginJar extends Closeable {
       if (end < 0) {
         throw new ZipException("no end of central directory record (not a zip archive, or truncated)");
       }
-      long tailStart = size - tail.capacity();
-      int count = Short.toUnsignedInt(tail.getShort(end + 10));
-      long cenSize = Integer.toUnsignedLong(tail.getInt(end + 12));
-      long cenOffset = Integer.toUnsignedLong(tail.getInt(end + 16));
+      long tailStart = size - tail.length;
+      int count = u16(tail, end + 10);
+      long cenSize = u32(tail, end + 12);
+      long cenOffset = u32(tail, end + 16);
       if (count == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOffset == 0xFFFFFFFFL) {
         return null; // zip64: left to JarFile.
       }
@@ -149,7 +147,7 @@ sealed interface PluginJar extends Closeable {
       if (cenStart < 0 || cenOffset > cenStart || cenSize > Integer.MAX_VALUE) {
         throw new ZipException("central directory out of bounds");
       }
-      ByteBuffer cen;
+      byte[] cen;
       int pos;
       if (cenStart >= tailStart) {
         cen = tail;
@@ -162,17 +160,16 @@ sealed interface PluginJar extends Closeable {
       long prefix = cenStart - cenOffset; // Bytes before the archive (a launcher script, say).
       var entries = new HashMap<String, Entry>(count * 4 / 3 + 1);
       for (int i = 0; i < count; i++) {
-        if (pos + CEN_SIZE > limit || cen.getInt(pos) != CEN_SIGNATURE) {
+        if (pos + CEN_SIZE > limit || u32(cen, pos) != CEN_SIGNATURE) {
           throw new ZipException("damaged central directory entry " + i);
         }
-        int flags = Short.toUnsignedInt(cen.getShort(pos + 8));
-        int method = Short.toUnsignedInt(cen.getShort(pos + 10));
-        long compressed = Integer.toUnsignedLong(cen.getInt(pos + 20));
-        long real = Integer.toUnsignedLong(cen.getInt(pos + 24));
-        int nameLength = Short.toUnsignedInt(cen.getShort(pos + 28));
-        int next = pos + CEN_SIZE + nameLength + Short.toUnsignedInt(cen.getShort(pos + 30))
-            + Short.toUnsignedInt(cen.getShort(pos + 32));
-        long local = Integer.toUnsignedLong(cen.getInt(pos + 42));
+        int flags = u16(cen, pos + 8);
+        int method = u16(cen, pos + 10);
+        long compressed = u32(cen, pos + 20);
+        long real = u32(cen, pos + 24);
+        int nameLength = u16(cen, pos + 28);
+        int next = pos + CEN_SIZE + nameLength + u16(cen, pos + 30) + u16(cen, pos + 32);
+        long local = u32(cen, pos + 42);
         if (next > limit) {
           throw new ZipException("damaged central directory entry " + i);
         }
@@ -180,7 +177,7 @@ sealed interface PluginJar extends Closeable {
           return null; // zip64 entry.
         }
         // Names are UTF-8, as ZipFile and JarFile read them.
-        String name = new String(cen.array(), pos + CEN_SIZE, nameLength, StandardCharsets.UTF_8);
+        String name = new String(cen, pos + CEN_SIZE, nameLength, StandardCharsets.UTF_8);
         if (name.startsWith("META-INF/") && (name.startsWith("META-INF/versions/") || isSignatureFile(name))) {
           return null;
         }
@@ -193,13 +190,27 @@ sealed interface PluginJar extends Closeable {
       return entries;
     }
 
-    private static int findEnd(ByteBuffer tail) {
-      for (int i = tail.capacity() - END_SIZE; i >= 0; i--) {
-        if (tail.getInt(i) == END_SIGNATURE) {
+    private static int findEnd(byte[] tail) {
+      for (int i = tail.length - END_SIZE; i >= 0; i--) {
+        if (u32(tail, i) == END_SIGNATURE) {
           return i;
         }
       }
       return -1;
+    }
+
+    /*
+     * Little-endian fields read straight from the array. A plugin's first classes load while
+     * this code still runs interpreted, and there each ByteBuffer.getShort or getInt was a chain
+     * of a dozen calls: with a thousand plugins in a fresh JVM that was a tenth of activation.
+     */
+    private static int u16(byte[] bytes, int at) {
+      return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8;
+    }
+
+    private static long u32(byte[] bytes, int at) {
+      return ((bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+          | (long) (bytes[at + 3] & 0xFF) << 24);
     }
 
     /** The names JarFile treats as signature files: {@code META-INF/*.SF|DSA|RSA|EC}, {@code META-INF/SIG-*}. */
@@ -212,7 +223,7 @@ sealed interface PluginJar extends Closeable {
           || upper.startsWith("META-INF/SIG-");
     }
 
-    private static ByteBuffer readAt(RandomAccessFile file, long position, int length) throws IOException {
+    private static byte[] readAt(RandomAccessFile file, long position, int length) throws IOException {
       byte[] bytes = new byte[length];
       synchronized (file) { // One file position, shared by the threads loading this plugin's classes.
         file.seek(position);
@@ -222,7 +233,7 @@ sealed interface PluginJar extends Closeable {
           throw new EOFException("jar ends before its entries do (truncated)");
         }
       }
-      return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      return bytes;
     }
 
     @Override
@@ -241,14 +252,14 @@ sealed interface PluginJar extends Closeable {
       // jar tools write no local extra field); a second read only when the guess was short.
       int guess = (int) Math.min(LOC_SIZE + utf8Length(name) + (long) entry.compressedSize(),
           Math.max(LOC_SIZE, fileSize - entry.localHeader()));
-      ByteBuffer local = readAt(file, entry.localHeader(), guess);
-      if (local.getInt(0) != LOC_SIGNATURE) {
+      byte[] local = readAt(file, entry.localHeader(), guess);
+      if (u32(local, 0) != LOC_SIGNATURE) {
         throw new ZipException("damaged local header of " + name);
       }
-      int header = LOC_SIZE + Short.toUnsignedInt(local.getShort(26)) + Short.toUnsignedInt(local.getShort(28));
+      int header = LOC_SIZE + u16(local, 26) + u16(local, 28);
       byte[] compressed = header + (long) entry.compressedSize() <= guess
-          ? Arrays.copyOfRange(local.array(), header, header + entry.compressedSize())
-          : readAt(file, entry.localHeader() + header, entry.compressedSize()).array();
+          ? Arrays.copyOfRange(local, header, header + entry.compressedSize())
+          : readAt(file, entry.localHeader() + header, entry.compressedSize());
       return switch (entry.method()) {
         case STORED -> {
           if (entry.compressedSize() != entry.size()) {

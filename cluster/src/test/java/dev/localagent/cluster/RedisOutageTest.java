@@ -51,20 +51,34 @@ class RedisOutageTest {
     return redis;
   }
 
-  @Test
-  void aTurnCutOffByARedisOutageEndsWithAnErrorAndTurnDoneOnceRedisIsBackWithNothingLostOrRepeated()
-      throws Exception {
+  private record Connected(RedisProcess redis, FakeModelServer model, ClusterInstance instance,
+      RecordingListener listener, GatewayClient client, String session) {}
+
+  /** A persistent Redis, one instance with the given lease, and a client on a new session there. */
+  private Connected connectedSession(long leaseMillis) throws Exception {
     RedisProcess redis = startRedis(0);
     var model = FakeModelServer.start();
     open.add(model);
     model.fallback(body -> Reply.openAiText("you said: " + lastUserText(body.path("messages"))));
-    var instance = new ClusterInstance(redis.url(), 60_000, model,
+    var instance = new ClusterInstance(redis.url(), leaseMillis, model,
         Files.createDirectories(root.resolve("work")).toRealPath());
     open.add(instance);
     var listener = new RecordingListener();
     GatewayClient client = instance.connect(listener);
     open.add(client);
     String session = client.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
+    return new Connected(redis, model, instance, listener, client, session);
+  }
+
+  @Test
+  void aTurnCutOffByARedisOutageEndsWithAnErrorAndTurnDoneOnceRedisIsBackWithNothingLostOrRepeated()
+      throws Exception {
+    Connected connected = connectedSession(60_000);
+    RedisProcess redis = connected.redis();
+    FakeModelServer model = connected.model();
+    RecordingListener listener = connected.listener();
+    GatewayClient client = connected.client();
+    String session = connected.session();
     client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "one"));
     List<EventFrame> received = new ArrayList<>(listener.untilTurnDone());
 
@@ -112,17 +126,13 @@ class RedisOutageTest {
   @Test
   void aTurnWaitingToRecordItsEndWhenItsLeaseIsLostIsEndedOnceByTakingTheSessionBack()
       throws Exception {
-    RedisProcess redis = startRedis(0);
-    var model = FakeModelServer.start();
-    open.add(model);
-    model.fallback(body -> Reply.openAiText("you said: " + lastUserText(body.path("messages"))));
-    var instance = new ClusterInstance(redis.url(), 900, model,
-        Files.createDirectories(root.resolve("work")).toRealPath());
-    open.add(instance);
-    var listener = new RecordingListener();
-    GatewayClient client = instance.connect(listener);
-    open.add(client);
-    String session = client.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
+    Connected connected = connectedSession(900);
+    RedisProcess redis = connected.redis();
+    FakeModelServer model = connected.model();
+    ClusterInstance instance = connected.instance();
+    RecordingListener listener = connected.listener();
+    GatewayClient client = connected.client();
+    String session = connected.session();
     model.enqueue(Reply.raw("text/event-stream",
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"half an ans\"}}]}\n\n").thenStall());
     client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "one"));

@@ -111,7 +111,10 @@ public final class ChatLoop {
     var renderer = new HumanRenderer(out, out, style, false);
     turnThread = Thread.currentThread();
     try {
-      new TurnDriver(wiring.engine, log, renderer, this::decide, "chat").run(prompt);
+      new TurnDriver(wiring.engine, log, renderer, this::decide, "chat", warning -> {
+        out.println("warning: " + warning);
+        out.flush();
+      }).run(prompt);
     } finally {
       turnThread = null;
       Thread.interrupted();

@@ -54,8 +54,11 @@ public final class RunCommand implements Callable<Integer> {
           : wiring.store.open(agent.session).orElseThrow(() -> JsonlSessionStore.notFound(agent.session));
       EventRenderer renderer = context.json() ? new JsonLinesRenderer(context.out())
           : new HumanRenderer(context.out(), context.err(), Style.forContext(context), false);
-      var result = new TurnDriver(wiring.engine, log, renderer, approvals::decide, "run --approve=" + approve)
-          .run(String.join(" ", prompt));
+      var result = new TurnDriver(wiring.engine, log, renderer, approvals::decide, "run --approve=" + approve,
+          warning -> {
+            context.err().println("warning: " + warning);
+            context.err().flush();
+          }).run(String.join(" ", prompt));
       ExitCode exit = TurnExit.of(result.done(), result.lastError());
       if (exit == ExitCode.MODEL_UNREACHABLE) {
         context.err().println("hint: " + TurnExit.unreachableHint(wiring.providerConfig.name(), wiring.providerConfig.baseUrl()));

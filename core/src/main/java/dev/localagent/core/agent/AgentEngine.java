@@ -15,6 +15,15 @@ public interface AgentEngine extends AutoCloseable {
    */
   Outcome submit(String sessionId, Submission submission);
 
+  /**
+   * Why the session's running turn stopped without its end in the log, while it waits for the log
+   * to take events again (the store is unreachable or full); empty otherwise. Clients learn of
+   * turns only from the log, so one waiting on a turn asks this when the log stays silent.
+   */
+  default java.util.Optional<String> unrecordedEnd(String sessionId) {
+    return java.util.Optional.empty();
+  }
+
   /** Waits for running turns to finish, up to the given time, then cancels the rest. */
   @Override
   void close();

@@ -47,6 +47,12 @@ public final class DefaultAgentEngine implements AgentEngine {
     return provider;
   }
 
+  @Override
+  public java.util.Optional<String> unrecordedEnd(String sessionId) {
+    SessionRuntime runtime = sessions.get(sessionId);
+    return runtime == null ? java.util.Optional.empty() : runtime.unrecordedEnd();
+  }
+
   /** Whether a turn of this session is running now. */
   public boolean running(String sessionId) {
     SessionRuntime runtime = sessions.get(sessionId);

@@ -134,6 +134,12 @@ final class SessionRuntime {
     LOG.warn("session {}: the turn stopped and its end could not be recorded: {}", log.sessionId(), failure.toString());
   }
 
+  /** What {@link AgentEngine#unrecordedEnd} says for this session. */
+  synchronized java.util.Optional<String> unrecordedEnd() {
+    return unrecorded == null ? java.util.Optional.empty()
+        : java.util.Optional.of(unrecorded.code().id() + " " + unrecorded.getMessage());
+  }
+
   private AgentEngine.Outcome refusedUnrecorded() {
     return AgentEngine.Outcome.refused(unrecorded.code().id(), "the last turn of session " + log.sessionId()
         + " stopped and its end is not recorded yet: " + unrecorded.getMessage()

@@ -3,23 +3,18 @@ package dev.localagent.core.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.localagent.api.event.ErrorRaised;
-import dev.localagent.api.event.Event;
 import dev.localagent.api.event.SessionEvent;
 import dev.localagent.api.event.TurnDone;
 import dev.localagent.api.event.UserMessage;
-import dev.localagent.core.error.LocalAgentException;
 import dev.localagent.core.session.InMemorySessionStore;
 import dev.localagent.core.session.SessionErrors;
-import dev.localagent.core.session.SessionInfo;
-import dev.localagent.core.session.SessionLog;
 import dev.localagent.core.session.SessionStore;
 import dev.localagent.core.testkit.AgentHarness;
 import dev.localagent.core.testkit.FakeModelServer;
+import dev.localagent.core.testkit.RefusingSessionStore;
 import dev.localagent.core.testkit.Reply;
 import dev.localagent.core.tool.ToolRegistry;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -42,7 +37,7 @@ class RefusedAppendTest {
     try (var server = FakeModelServer.start();
         var agent = AgentHarness.builder(root).openAi(server).build()) {
       server.enqueue(Reply.openAiText("never recorded"), Reply.openAiText("second"));
-      var store = new RefusingStore(new InMemorySessionStore(), refusing, writable);
+      var store = new RefusingSessionStore(new InMemorySessionStore(), refusing, writable);
       var log = store.create();
       try (var engine = engine(store, agent)) {
         assertThat(engine.submit(log.sessionId(), new Submission.Prompt("first")).accepted()).isTrue();
@@ -78,7 +73,7 @@ class RefusedAppendTest {
     try (var server = FakeModelServer.start();
         var agent = AgentHarness.builder(root).openAi(server).build()) {
       server.enqueue(Reply.openAiText("never recorded"));
-      var store = new RefusingStore(new InMemorySessionStore(), refusing, writable);
+      var store = new RefusingSessionStore(new InMemorySessionStore(), refusing, writable);
       var log = store.create();
       writable.set(false); // Another instance holds the session now: it closes the turn.
       try (var engine = engine(store, agent)) {
@@ -94,7 +89,7 @@ class RefusedAppendTest {
     try (var server = FakeModelServer.start();
         var agent = AgentHarness.builder(root).openAi(server).build()) {
       server.enqueue(Reply.openAiText("never recorded"));
-      var store = new RefusingStore(new InMemorySessionStore(), refusing, writable);
+      var store = new RefusingSessionStore(new InMemorySessionStore(), refusing, writable);
       var log = store.create();
       var engine = engine(store, agent);
       assertThat(engine.submit(log.sessionId(), new Submission.Prompt("first")).accepted()).isTrue();
@@ -118,35 +113,6 @@ class RefusedAppendTest {
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
       LockSupport.parkNanos(1_000_000); // Polls a condition with a deadline.
-    }
-  }
-
-  /** Takes user messages; refuses every other append while {@code refusing} is set. */
-  private record RefusingStore(SessionStore delegate, AtomicBoolean refusing, AtomicBoolean writable)
-      implements SessionStore {
-    @Override public SessionLog create() { return wrap(delegate.create()); }
-    @Override public Optional<SessionLog> open(String id) { return delegate.open(id).map(this::wrap); }
-    @Override public List<SessionInfo> list() { return delegate.list(); }
-    @Override public boolean delete(String id) { return delegate.delete(id); }
-    @Override public void close() { delegate.close(); }
-
-    private SessionLog wrap(SessionLog log) {
-      return new SessionLog() {
-        @Override public String sessionId() { return log.sessionId(); }
-        @Override public SessionEvent append(Event event) {
-          if (refusing.get() && !(event instanceof UserMessage)) {
-            throw new LocalAgentException(SessionErrors.LOCKED, "refused", "test");
-          }
-          return log.append(event);
-        }
-        @Override public boolean writable() { return writable.get(); }
-        @Override public long lastSeq() { return log.lastSeq(); }
-        @Override public List<SessionEvent> read(long afterSeq, int max) { return log.read(afterSeq, max); }
-        @Override public Subscription subscribe(long afterSeq, SessionSubscriber subscriber) {
-          return log.subscribe(afterSeq, subscriber);
-        }
-        @Override public void close() { log.close(); }
-      };
     }
   }
 }

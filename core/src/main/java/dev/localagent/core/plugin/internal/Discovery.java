@@ -157,7 +157,7 @@ public final class Discovery {
     return jars;
   }
 
-  private static boolean isAscii(String name) {
+  static boolean isAscii(String name) {
     for (int i = 0; i < name.length(); i++) {
       if (name.charAt(i) >= 0x80) {
         return false;

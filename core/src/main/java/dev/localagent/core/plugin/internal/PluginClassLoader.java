@@ -90,7 +90,7 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
       if (isPlainPath(path)) {
         return new URL("file", "", -1, path);
       }
-      if (isAscii(path)) {
+      if (Discovery.isAscii(path)) {
         try {
           return new URI("file", "", path, null, null).toURL();
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -111,15 +111,6 @@ final class PluginClassLoader extends ClassLoader implements Closeable {
       boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
       if (!plain) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
         return false;
       }
     }

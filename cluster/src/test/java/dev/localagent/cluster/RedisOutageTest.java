@@ -46,39 +46,37 @@ class RedisOutageTest {
   private RedisProcess startRedis(int port) throws Exception {
     String[] persistent = {"--appendonly", "yes", "--appendfsync", "always",
         "--dir", Files.createDirectories(root.resolve("redis")).toString()};
-    RedisProcess redis = port == 0 ? RedisProcess.start(persistent) : RedisProcess.startOn(port, persistent);
-    open.add(redis);
-    return redis;
+    RedisProcess started = port == 0 ? RedisProcess.start(persistent) : RedisProcess.startOn(port, persistent);
+    open.add(started);
+    return started;
   }
 
-  private record Connected(RedisProcess redis, FakeModelServer model, ClusterInstance instance,
-      RecordingListener listener, GatewayClient client, String session) {}
+  // What connectSession sets up; each test has its own instance of this class.
+  private RedisProcess redis;
+  private FakeModelServer model;
+  private ClusterInstance instance;
+  private final RecordingListener listener = new RecordingListener();
+  private GatewayClient client;
+  private String session;
 
   /** A persistent Redis, one instance with the given lease, and a client on a new session there. */
-  private Connected connectedSession(long leaseMillis) throws Exception {
-    RedisProcess redis = startRedis(0);
-    var model = FakeModelServer.start();
+  private void connectSession(long leaseMillis) throws Exception {
+    redis = startRedis(0);
+    model = FakeModelServer.start();
     open.add(model);
     model.fallback(body -> Reply.openAiText("you said: " + lastUserText(body.path("messages"))));
-    var instance = new ClusterInstance(redis.url(), leaseMillis, model,
+    instance = new ClusterInstance(redis.url(), leaseMillis, model,
         Files.createDirectories(root.resolve("work")).toRealPath());
     open.add(instance);
-    var listener = new RecordingListener();
-    GatewayClient client = instance.connect(listener);
+    client = instance.connect(listener);
     open.add(client);
-    String session = client.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
-    return new Connected(redis, model, instance, listener, client, session);
+    session = client.request(Protocol.SESSION_OPEN, new Messages.SessionOpen(null)).get("sessionId").asText();
   }
 
   @Test
   void aTurnCutOffByARedisOutageEndsWithAnErrorAndTurnDoneOnceRedisIsBackWithNothingLostOrRepeated()
       throws Exception {
-    Connected connected = connectedSession(60_000);
-    RedisProcess redis = connected.redis();
-    FakeModelServer model = connected.model();
-    RecordingListener listener = connected.listener();
-    GatewayClient client = connected.client();
-    String session = connected.session();
+    connectSession(60_000);
     client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "one"));
     List<EventFrame> received = new ArrayList<>(listener.untilTurnDone());
 
@@ -126,13 +124,7 @@ class RedisOutageTest {
   @Test
   void aTurnWaitingToRecordItsEndWhenItsLeaseIsLostIsEndedOnceByTakingTheSessionBack()
       throws Exception {
-    Connected connected = connectedSession(900);
-    RedisProcess redis = connected.redis();
-    FakeModelServer model = connected.model();
-    ClusterInstance instance = connected.instance();
-    RecordingListener listener = connected.listener();
-    GatewayClient client = connected.client();
-    String session = connected.session();
+    connectSession(900);
     model.enqueue(Reply.raw("text/event-stream",
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"half an ans\"}}]}\n\n").thenStall());
     client.request(Protocol.SESSION_PROMPT, new Messages.SessionPrompt(session, "one"));
